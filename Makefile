@@ -1,0 +1,72 @@
+# iIKP acceptance suite: `make run` (all scenarios + HTML report) and `make test` (the project's own tests).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+BEHAVE := $(VENV)/bin/behave
+RESULTS := reports/allure-results
+REPORT := reports/allure-report
+WORKERS ?= 1
+ARGS ?=
+
+.PHONY: help setup system-deps run report test lint sim dry-run clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
+
+setup: system-deps $(VENV)/.installed node_modules/.installed ## Install everything (idempotent, quick when done)
+
+system-deps:
+	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "Instaluję Chromium i chromedriver z Debiana..."; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	else \
+	  echo "Brak Chromium lub chromedriver. Zainstaluj: sudo apt-get install -y chromium chromium-driver" >&2; exit 2; \
+	fi
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+	@echo "$(CURDIR)" > "$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/iikp.pth"
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+run: setup ## Run every scenario headless against the simulator, then build the HTML report
+	@rm -rf $(RESULTS) reports/junit; mkdir -p $(RESULTS)
+	@status=0; $(BEHAVE) $(ARGS) || status=$$?; \
+	$(MAKE) --no-print-directory report; \
+	exit $$status
+
+report: node_modules/.installed ## Build reports/allure-report/index.html from reports/allure-results
+	@npx --no-install allure generate $(RESULTS) --config allurerc.mjs > reports/allure-generate.log 2>&1 \
+	  || { cat reports/allure-generate.log; exit 1; }
+	@echo "Raport HTML: $(CURDIR)/$(REPORT)/index.html"
+
+test: setup lint ## Lint, the project's own tests (pytest), dry run, then the whole suite
+	@rm -rf $(RESULTS) reports/junit reports/pytest; mkdir -p $(RESULTS)
+	@status=0; \
+	$(VENV)/bin/pytest -q --junitxml=reports/pytest/junit.xml tests || status=1; \
+	$(BEHAVE) --dry-run --format=null --no-junit --no-summary --outfile=/dev/null >/dev/null 2>reports/dry-run.log \
+	  && echo "behave --dry-run: brak niezdefiniowanych kroków" \
+	  || { status=1; echo "behave --dry-run: niezdefiniowane kroki albo błąd składni:"; cat reports/dry-run.log; }; \
+	$(BEHAVE) --format=progress || status=1; \
+	$(PY) -m harness.summary reports/pytest/junit.xml reports/junit; \
+	exit $$status
+
+dry-run: setup ## Check that every step of every feature is defined
+	$(BEHAVE) --dry-run --format=progress --no-junit
+
+lint: $(VENV)/.installed ## ruff over the Python code
+	$(VENV)/bin/ruff check .
+
+sim: $(VENV)/.installed ## Start the simulator in the foreground (Ctrl+C stops it)
+	$(PY) -m simulator $(ARGS)
+
+clean: ## Remove generated reports (keeps the report history)
+	rm -rf $(RESULTS) $(REPORT) reports/junit reports/pytest

@@ -1,0 +1,25 @@
+"""behave hooks: they only delegate to harness.lifecycle."""
+
+from harness import gherkin_types, lifecycle
+
+gherkin_types.register()
+
+
+def before_all(context):
+    lifecycle.before_all(context)
+
+
+def after_all(context):
+    lifecycle.after_all(context)
+
+
+def before_scenario(context, scenario):
+    lifecycle.before_scenario(context, scenario)
+
+
+def after_step(context, step):
+    lifecycle.after_step(context, step)
+
+
+def after_scenario(context, scenario):
+    lifecycle.after_scenario(context, scenario)

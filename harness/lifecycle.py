@@ -1,0 +1,175 @@
+"""Run and scenario lifecycle: what features/environment.py delegates to."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+
+from behave import fixture, use_fixture
+from behave.model import Scenario, Status
+
+from harness import preflight, reporting
+from harness.browser import browser_version, console_log, new_browser
+from harness.config import Settings, from_behave
+from harness.errors import EXIT_USAGE, SuiteError
+from harness.masking import install_log_masking
+from harness.personas import Persona, PersonaBook, load_accounts
+from harness.simulator import TOKEN_ENV, AdminClient, SimulatorProcess
+from pages.base import Site
+from pages.components.top_menu import TopMenu
+
+log = logging.getLogger("iikp")
+
+SIMULATOR_TAG = "symulator"
+
+
+def stop_run(message: str, code: int) -> None:
+    """End the whole run now with one line and an exit code.
+
+    behave turns SystemExit raised in a hook into a plain failure (exit 1), so the documented exit
+    codes need os._exit; nothing has been started that needs closing when this is called.
+    """
+    print(message, file=sys.stderr, flush=True)
+    sys.stdout.flush()
+    os._exit(code)
+
+
+@fixture(name="iikp.simulator")
+def simulator_fixture(context, chaos: str = "", seed: int | None = None):
+    """The simulator as its own process for the whole run."""
+    process = SimulatorProcess(chaos=chaos, seed=seed).start()
+    yield process
+    process.stop()
+
+
+@fixture(name="iikp.browser")
+def browser_fixture(context):
+    """A fresh private browser for one scenario, quit afterwards even when the scenario failed."""
+    started = time.perf_counter()
+    driver = new_browser(context.config_iikp)
+    context.run_stats["browser_start_s"] += time.perf_counter() - started
+    context.run_stats["browser"] = context.run_stats["browser"] or browser_version(driver)
+    yield driver
+    driver.quit()
+
+
+# -- run ------------------------------------------------------------------------------------------
+def before_all(context) -> None:
+    """Validate the configuration, start or reach the target, load the personas."""
+    install_log_masking()
+    try:
+        settings = from_behave(context.config)
+        context.config_iikp = settings
+        context.run_stats = {"browser_start_s": 0.0, "browser": ""}
+        context.sim = None
+        if settings.uses_simulator:
+            _connect_simulator(context, settings)
+        else:
+            context.ikp_url, context.pz_url = settings.base_url, settings.pz_url
+            context.personas = PersonaBook(load_accounts(settings.accounts_path), str(settings.accounts_path))
+        preflight.check(context.ikp_url, context.pz_url, settings.preflight_timeout)
+    except SuiteError as error:
+        stop_run(str(error), error.exit_code)
+
+
+def _connect_simulator(context, settings: Settings) -> None:
+    if settings.base_url:
+        token = os.environ.get(TOKEN_ENV, "")
+        if not token:
+            stop_run(f"Błąd konfiguracji '{TOKEN_ENV}': przy base_url symulatora podaj jego token "
+                     f"w zmiennej środowiskowej {TOKEN_ENV}.", EXIT_USAGE)
+        context.ikp_url = settings.base_url
+        context.sim = AdminClient(settings.base_url, token)
+        context.pz_url = settings.pz_url or preflight.pz_origin_of(settings.base_url)
+    else:
+        process = use_fixture(simulator_fixture, context)
+        context.ikp_url, context.pz_url = process.ikp_url, process.pz_url
+        context.sim = AdminClient(process.ikp_url, process.token)
+    context.sim.reset()
+    context.sim_snapshot = context.sim.snapshot()
+    context.personas = PersonaBook.from_simulator(context.sim.patients())
+
+
+def after_all(context) -> None:
+    folder = reporting.results_dir(context.config)
+    if folder and hasattr(context, "config_iikp"):
+        reporting.write_run_files(folder, context.config_iikp, context.ikp_url, context.pz_url,
+                                  context.run_stats["browser"])
+
+
+# -- scenario -------------------------------------------------------------------------------------
+def before_scenario(context, scenario: Scenario) -> None:
+    context.browser = None
+    context.patient = None
+    context.page = None
+    context.used_personas = set()
+    context.events_since = None
+    if SIMULATOR_TAG in scenario.effective_tags and not context.config_iikp.uses_simulator:
+        scenario.skip(reason="Scenariusz wymaga symulatora (@symulator): układa stan przez API "
+                             "administracyjne, którego prawdziwe iIKP nie ma.")
+
+
+def site(context) -> Site:
+    """The scenario's browser and addresses for page objects; starts the browser on first use."""
+    if context.browser is None:
+        context.browser = use_fixture(browser_fixture, context)
+    return Site(context.browser, context.ikp_url, context.pz_url, context.config_iikp.timeout)
+
+
+def use_persona(context, name: str) -> Persona:
+    """The persona by its Gherkin name; against the simulator, reset to its baseline on first use."""
+    persona = context.personas.get(name)
+    if context.sim and persona.pesel not in context.used_personas:
+        if context.events_since is None:
+            context.events_since = _last_event_id(context)
+        context.sim.reset_patient(persona.pesel)
+    context.used_personas.add(persona.pesel)
+    context.patient = persona
+    return persona
+
+
+def _last_event_id(context) -> int:
+    events = context.sim.events()
+    return max((e["id"] for e in events), default=0)
+
+
+def after_step(context, step) -> None:
+    if context.browser is not None and context.config_iikp.screenshots == "step":
+        reporting.attach_png(f"Po kroku: {step.name}", context.browser.get_screenshot_as_png())
+
+
+def after_scenario(context, scenario: Scenario) -> None:
+    """Evidence on failure, logout (seed 2.3), then put the simulator's run-wide state back."""
+    failed = scenario.status in (Status.failed, Status.error)
+    if context.browser is not None:
+        if failed:
+            _attach_evidence(context)
+        _log_out_if_logged_in(context)
+    if failed and context.sim and context.used_personas:
+        for pesel in context.used_personas:
+            reporting.attach_json("Zdarzenia symulatora", context.sim.events(pesel=pesel, since=context.events_since))
+    if context.sim:
+        context.sim.restore(context.sim_snapshot)
+
+
+def _attach_evidence(context) -> None:
+    driver = context.browser
+    if context.config_iikp.screenshots != "off":
+        reporting.attach_png("Zrzut ekranu", driver.get_screenshot_as_png())
+    reporting.attach_text("Adres strony", driver.current_url)
+    reporting.attach_text("Źródło strony", driver.page_source, reporting.AttachmentType.HTML)
+    reporting.attach_json("Konsola przeglądarki", console_log(driver))
+
+
+def _log_out_if_logged_in(context) -> None:
+    """Seed 2.3: leave only with „Wyloguj się”; done for every scenario that is still logged in."""
+    menu = TopMenu(site(context))
+    try:
+        if menu.can_log_out():
+            menu.logout()
+            reporting.attach_text("Wylogowanie po scenariuszu",
+                                  "Zestaw wylogował pacjenta przyciskiem „Wyloguj się” (instrukcja CeZ, pkt 2.3).")
+    except Exception as error:  # the scenario's own result matters more; say what happened
+        reporting.attach_text("Wylogowanie po scenariuszu nie powiodło się", f"{type(error).__name__}: {error}")

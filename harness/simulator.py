@@ -1,0 +1,216 @@
+"""Start the simulator as its own process and talk to its admin API over HTTP."""
+
+from __future__ import annotations
+
+import logging
+import os
+import queue
+import secrets
+import subprocess
+import sys
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import requests
+
+from harness.config import PROJECT_ROOT
+from harness.errors import SuiteError
+from harness.masking import mask_text
+
+log = logging.getLogger("iikp.simulator")
+
+TOKEN_ENV = "IIKP_SIM_TOKEN"
+
+
+class SimulatorError(SuiteError):
+    """The simulator could not be started or refused an admin call."""
+
+
+@dataclass
+class SimulatorProcess:
+    """`python -m simulator` on free loopback ports, with its own database in a temporary folder."""
+
+    chaos: str = ""
+    seed: int | None = None
+    start_timeout: float = 20.0
+    token: str = field(default_factory=lambda: secrets.token_hex(16))
+    ikp_url: str = ""
+    pz_url: str = ""
+    _process: subprocess.Popen | None = None
+    _tmpdir: tempfile.TemporaryDirectory | None = None
+
+    def start(self) -> "SimulatorProcess":
+        """Start the process and return once it printed both base URLs (it prints them once it answers)."""
+        self._tmpdir = tempfile.TemporaryDirectory(prefix="iikp-sim-")
+        cmd = [sys.executable, "-m", "simulator", "--ikp-port", "0", "--pz-port", "0",
+               "--db", str(Path(self._tmpdir.name) / "iikp.sqlite3")]
+        if self.chaos:
+            cmd += ["--chaos", self.chaos]
+        if self.seed is not None:
+            cmd += ["--seed", str(self.seed)]
+        env = {**os.environ, TOKEN_ENV: self.token, "PYTHONUNBUFFERED": "1"}
+        self._process = subprocess.Popen(cmd, cwd=PROJECT_ROOT, env=env, stdout=subprocess.PIPE,
+                                         stderr=subprocess.STDOUT, text=True, encoding="utf-8")
+        lines: queue.Queue[str | None] = queue.Queue()
+        threading.Thread(target=self._pump, args=(lines,), daemon=True).start()
+        output: list[str] = []
+        while not (self.ikp_url and self.pz_url):
+            try:
+                line = lines.get(timeout=self.start_timeout)
+            except queue.Empty:
+                self.stop()
+                raise SimulatorError(f"Symulator nie wystartował w {self.start_timeout:g} s.") from None
+            if line is None:
+                self.stop()
+                tail = " | ".join(output[-5:])
+                raise SimulatorError(f"Symulator zakończył się przy starcie: {tail}")
+            output.append(line)
+            if line.startswith("iIKP: "):
+                self.ikp_url = _origin(line[len("iIKP: "):])
+            elif line.startswith("PZ: "):
+                self.pz_url = _origin(line[len("PZ: "):])
+        return self
+
+    def _pump(self, lines: "queue.Queue[str | None]") -> None:
+        assert self._process and self._process.stdout
+        for line in self._process.stdout:
+            line = line.rstrip("\n")
+            lines.put(line)
+            log.debug("simulator: %s", mask_text(line))
+        lines.put(None)
+
+    def stop(self) -> None:
+        """Terminate the process (SIGTERM, then SIGKILL after 10 s) and remove its database."""
+        if self._process and self._process.poll() is None:
+            self._process.terminate()
+            try:
+                self._process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                self._process.wait()
+        if self._tmpdir:
+            self._tmpdir.cleanup()
+            self._tmpdir = None
+
+
+def _origin(url: str) -> str:
+    """http://127.0.0.1:8081/ikp/zaloguj -> http://127.0.0.1:8081"""
+    scheme, rest = url.strip().split("://", 1)
+    return f"{scheme}://{rest.split('/', 1)[0]}"
+
+
+class AdminClient:
+    """The simulator's admin API (`/__sim__/`), used by `Zakładając` steps to arrange state.
+
+    It remembers which run-wide things a scenario changed (clock, faults, facilities), so that
+    `restore()` can put them back after the scenario.
+    """
+
+    def __init__(self, base_url: str, token: str, timeout: float = 10.0):
+        self.base_url = base_url.rstrip("/")
+        self.timeout = timeout
+        self._http = requests.Session()
+        self._http.headers["X-Sim-Token"] = token
+        self._dirty: set[str] = set()
+
+    def call(self, method: str, path: str, body: Any = None, **params: Any) -> Any:
+        """One admin call; returns the decoded JSON answer, raises SimulatorError on any non-2xx."""
+        url = f"{self.base_url}/__sim__/{path.lstrip('/')}"
+        try:
+            response = self._http.request(method, url, json=body, params=params or None, timeout=self.timeout)
+        except requests.RequestException as exc:
+            raise SimulatorError(f"Symulator nie odpowiada ({method} {path}): {exc}") from None
+        if response.status_code >= 400:
+            raise SimulatorError(mask_text(
+                f"Symulator odrzucił {method} {path}: HTTP {response.status_code} {response.text[:300]}"))
+        return response.json() if response.content else None
+
+    # -- whole simulator ---------------------------------------------------------------------------
+    def health(self) -> dict:
+        return self.call("GET", "health")
+
+    def reset(self) -> None:
+        self.call("POST", "reset")
+        self._dirty.clear()
+
+    def events(self, pesel: str | None = None, kind: str | None = None, since: int | None = None) -> list[dict]:
+        params = {k: v for k, v in (("pesel", pesel), ("kind", kind), ("since", since)) if v is not None}
+        return self.call("GET", "events", **params)
+
+    # -- patients ----------------------------------------------------------------------------------
+    def patients(self) -> list[dict]:
+        return self.call("GET", "patients")
+
+    def patient(self, pesel: str) -> dict:
+        return self.call("GET", f"patients/{pesel}")
+
+    def reset_patient(self, pesel: str) -> None:
+        self.call("POST", f"patients/{pesel}/reset")
+
+    def update_patient(self, pesel: str, **changes: Any) -> dict:
+        return self.call("PATCH", f"patients/{pesel}", changes)
+
+    def add_consent(self, pesel: str, **consent: Any) -> dict:
+        return self.call("POST", f"patients/{pesel}/consents", consent)
+
+    def add_prescription(self, pesel: str, **prescription: Any) -> dict:
+        return self.call("POST", f"patients/{pesel}/prescriptions", prescription)
+
+    def add_order(self, pesel: str, **order: Any) -> dict:
+        return self.call("POST", f"patients/{pesel}/orders", order)
+
+    def add_declaration(self, pesel: str, **declaration: Any) -> dict:
+        return self.call("POST", f"patients/{pesel}/declarations", declaration)
+
+    # -- the doctor and the facility ---------------------------------------------------------------
+    def order_action(self, order_id: int, action: str, comment: str | None = None) -> dict:
+        """action: start, fulfil or reject."""
+        return self.call("POST", f"orders/{order_id}/{action}", {"comment": comment} if comment else {})
+
+    def declaration_action(self, declaration_id: int, action: str, comment: str | None = None) -> dict:
+        """action: accept or reject."""
+        return self.call("POST", f"declarations/{declaration_id}/{action}", {"comment": comment} if comment else {})
+
+    # -- run-wide state, restored after each scenario ----------------------------------------------
+    def facilities(self) -> list[dict]:
+        return self.call("GET", "facilities")
+
+    def set_facility(self, facility_id: int, **changes: Any) -> dict:
+        self._dirty.add("facilities")
+        return self.call("PATCH", f"facilities/{facility_id}", changes)
+
+    def today(self) -> str:
+        return self.call("GET", "clock")["today"]
+
+    def set_today(self, iso_date: str) -> None:
+        self._dirty.add("clock")
+        self.call("PUT", "clock", {"today": iso_date})
+
+    def advance_days(self, days: int) -> None:
+        self._dirty.add("clock")
+        self.call("POST", "clock/advance", {"days": days})
+
+    def add_fault(self, kind: str, **options: Any) -> dict:
+        self._dirty.add("faults")
+        return self.call("POST", "faults", {"kind": kind, **options})
+
+    def clear_faults(self) -> None:
+        self.call("DELETE", "faults")
+
+    def snapshot(self) -> dict:
+        """The run-wide state worth restoring after each scenario: the date and the facility switches."""
+        return {"today": self.today(), "facilities": self.facilities()}
+
+    def restore(self, snapshot: dict) -> None:
+        """Undo the run-wide changes the last scenario made (faults, clock, facility switches)."""
+        if "faults" in self._dirty:
+            self.clear_faults()
+        if "clock" in self._dirty:
+            self.call("PUT", "clock", {"today": snapshot["today"]})
+        if "facilities" in self._dirty:
+            for facility in snapshot["facilities"]:
+                self.call("PATCH", f"facilities/{facility['id']}", {"orders_enabled": facility["orders_enabled"]})
+        self._dirty.clear()

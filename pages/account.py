@@ -1,0 +1,46 @@
+"""„Moje konto”: the patient's data, the contact-data prompt and the POZ section."""
+
+from __future__ import annotations
+
+from selenium.webdriver.common.by import By
+
+from pages.base import BasePage, link
+from pages.components.top_menu import TopMenu
+
+
+class AccountPage(TopMenu):
+    TITLE = "Moje konto"  # [seed]
+    PATH = "/ikp/konto"
+    EDIT = link("Edytuj swoje dane")  # [seed]
+    NAME = (By.ID, "account-name")
+    EMAIL = (By.ID, "account-email")
+    PHONE = (By.ID, "account-phone")
+    CHANNEL = (By.ID, "account-channel")
+    CONTACT_PROMPT = (By.ID, "contact-prompt")
+    FLASH = (By.ID, "flash")
+
+    def contact_data(self) -> dict[str, str]:
+        """The contact data shown: {'email', 'phone', 'channel'}; '—' where empty."""
+        return {"email": self.text_or_empty(self.EMAIL), "phone": self.text_or_empty(self.PHONE),
+                "channel": self.text_or_empty(self.CHANNEL)}
+
+    def account_name(self) -> str:
+        return self.text_or_empty(self.NAME)
+
+    def contact_prompt(self) -> str:
+        """The prompt to complete contact data, or '' when none is shown."""
+        return self.text_or_empty(self.CONTACT_PROMPT)
+
+    def flash(self) -> str:
+        """The one-shot message after an action, or ''."""
+        return self.text_or_empty(self.FLASH)
+
+    def edit_contact_data(self):
+        """Follow „Edytuj swoje dane”; return the edit form."""
+        from pages.contact_form import ContactFormPage
+
+        self.click_and_wait_for_new_page(self.EDIT, "odnośnik „Edytuj swoje dane”")
+        return ContactFormPage(self.site).wait_until_loaded()
+
+
+__all__ = ["AccountPage", "BasePage"]

@@ -1,0 +1,149 @@
+"""The base page: the one explicit-wait helper, error-screen detection and locator builders."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.remote.webelement import WebElement
+from selenium.webdriver.support.ui import WebDriverWait
+
+from pages.components.error_screens import detect_error_screen
+
+T = TypeVar("T")
+Locator = tuple[str, str]
+
+
+def by_text(tag: str, text: str) -> Locator:
+    """An element of the given tag whose visible text is exactly `text` (whitespace folded)."""
+    return By.XPATH, f"//{tag}[normalize-space()={_xpath_literal(text)}]"
+
+
+def button(text: str) -> Locator:
+    """A real button by its accessible name (its text)."""
+    return by_text("button", text)
+
+
+def link(text: str) -> Locator:
+    return by_text("a", text)
+
+
+def field(label: str) -> Locator:
+    """The form control bound to the <label> with this text (label[for] -> id)."""
+    literal = _xpath_literal(label)
+    return By.XPATH, f"//*[@id=//label[normalize-space()={literal}]/@for]"
+
+
+def _xpath_literal(text: str) -> str:
+    if "'" not in text:
+        return f"'{text}'"
+    return "concat('" + "', \"'\", '".join(text.split("'")) + "')"
+
+
+@dataclass
+class Site:
+    """What every page object needs: the browser, the two origins and the explicit-wait timeout."""
+
+    driver: WebDriver
+    ikp_url: str
+    pz_url: str
+    timeout: float
+
+    def ikp(self, path: str) -> str:
+        return f"{self.ikp_url}{path}"
+
+
+class BasePage:
+    """A screen; subclasses set TITLE (the text of its h1) and expose services returning the next page."""
+
+    TITLE: str = ""
+    PATH: str = ""
+    H1: Locator = (By.TAG_NAME, "h1")
+
+    def __init__(self, site: Site):
+        self.site = site
+        self.driver = site.driver
+
+    # -- waiting -----------------------------------------------------------------------------------
+    def wait(self, condition: Callable[[WebDriver], T], what: str) -> T:
+        """The suite's one explicit wait: poll `condition` up to the configured timeout.
+
+        An error screen of seed section 3 ends the wait at once with an EnvironmentFailure; a timeout
+        raises TimeoutException saying what was awaited and where the browser is.
+        """
+
+        def check(driver: WebDriver):
+            detect_error_screen(driver)
+            try:
+                return condition(driver)
+            except StaleElementReferenceException:
+                return False
+
+        try:
+            return WebDriverWait(self.driver, self.site.timeout, poll_frequency=0.05).until(check)
+        except TimeoutException:
+            raise TimeoutException(
+                f"Nie doczekano się w {self.site.timeout:g} s: {what} (adres: {self.driver.current_url})") from None
+
+    def wait_until_loaded(self) -> "BasePage":
+        """Wait until this page's h1 shows; return self. The one check a page object makes."""
+        self.wait(lambda d: self.title() == self.TITLE, f"strona „{self.TITLE}”")
+        return self
+
+    def title(self) -> str:
+        """The text of the page's h1, or '' while there is none."""
+        found = self.driver.find_elements(*self.H1)
+        return found[0].text.strip() if found else ""
+
+    def find(self, locator: Locator, what: str) -> WebElement:
+        """The first visible element for the locator, waiting for it."""
+
+        def visible(driver: WebDriver):
+            elements = [e for e in driver.find_elements(*locator) if e.is_displayed()]
+            return elements[0] if elements else False
+
+        return self.wait(visible, what)
+
+    def texts(self, locator: Locator) -> list[str]:
+        """Visible texts of all elements matching the locator, without waiting."""
+        return [e.text.strip() for e in self.driver.find_elements(*locator)]
+
+    def text_or_empty(self, locator: Locator) -> str:
+        found = self.driver.find_elements(*locator)
+        return found[0].text.strip() if found else ""
+
+    # -- acting ------------------------------------------------------------------------------------
+    def open(self: T) -> T:
+        """Navigate to the page's own address and wait for it."""
+        self.driver.get(self.site.ikp(self.PATH))  # type: ignore[attr-defined]
+        return self.wait_until_loaded()  # type: ignore[attr-defined]
+
+    def fill(self, locator: Locator, value: str, what: str) -> None:
+        element = self.find(locator, what)
+        element.clear()
+        if value:
+            element.send_keys(value)
+
+    def click(self, locator: Locator, what: str) -> None:
+        self.find(locator, what).click()
+
+    def click_and_wait_for_new_page(self, locator: Locator, what: str) -> None:
+        """Click something that loads a new document and wait until the old one is gone."""
+        old_html = self.driver.find_element(By.TAG_NAME, "html")
+        self.click(locator, what)
+        self.wait(lambda d: is_stale(old_html), f"nowa strona po: {what}")
+
+    def current_url(self) -> str:
+        return self.driver.current_url
+
+
+def is_stale(element: WebElement) -> bool:
+    try:
+        element.is_enabled()
+        return False
+    except StaleElementReferenceException:
+        return True

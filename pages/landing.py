@@ -1,0 +1,17 @@
+"""Where a login ends: the terms screen on first login, otherwise the account; error screens raise."""
+
+from __future__ import annotations
+
+from pages.base import BasePage, Site
+
+
+def land_after_login(site: Site) -> BasePage:
+    """Wait for the first iIKP screen after the PZ page and return its page object."""
+    from pages.account import AccountPage
+    from pages.terms import TermsPage
+
+    candidates = {page.TITLE: page for page in (TermsPage, AccountPage)}
+    probe = BasePage(site)
+    title = probe.wait(lambda d: probe.title() if probe.title() in candidates else False,
+                       "ekran iIKP po zalogowaniu (regulamin albo Moje konto)")
+    return candidates[title](site)
