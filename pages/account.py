@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from selenium.webdriver.common.by import By
 
-from pages.base import BasePage, link
+from pages.base import link
 from pages.components.top_menu import TopMenu
 
 
@@ -17,7 +17,6 @@ class AccountPage(TopMenu):
     PHONE = (By.ID, "account-phone")
     CHANNEL = (By.ID, "account-channel")
     CONTACT_PROMPT = (By.ID, "contact-prompt")
-    FLASH = (By.ID, "flash")
 
     def contact_data(self) -> dict[str, str]:
         """The contact data shown: {'email', 'phone', 'channel'}; '—' where empty."""
@@ -31,10 +30,6 @@ class AccountPage(TopMenu):
         """The prompt to complete contact data, or '' when none is shown."""
         return self.text_or_empty(self.CONTACT_PROMPT)
 
-    def flash(self) -> str:
-        """The one-shot message after an action, or ''."""
-        return self.text_or_empty(self.FLASH)
-
     def edit_contact_data(self):
         """Follow „Edytuj swoje dane”; return the edit form."""
         from pages.contact_form import ContactFormPage
@@ -42,5 +37,3 @@ class AccountPage(TopMenu):
         self.click_and_wait_for_new_page(self.EDIT, "odnośnik „Edytuj swoje dane”")
         return ContactFormPage(self.site).wait_until_loaded()
 
-
-__all__ = ["AccountPage", "BasePage"]

@@ -140,6 +140,18 @@ class BasePage:
     def current_url(self) -> str:
         return self.driver.current_url
 
+    # -- messages every iIKP screen may show (see docs/simulator-contract.md) -----------------------
+    FLASH: Locator = (By.ID, "flash")
+    ALERTS: Locator = (By.CSS_SELECTOR, "[role='alert']")
+
+    def flash(self) -> str:
+        """The one-shot confirmation after an action (role=status), or ''."""
+        return self.text_or_empty(self.FLASH)
+
+    def alerts(self) -> list[str]:
+        """Every validation or refusal message on the screen (role=alert), in page order."""
+        return [text for text in self.texts(self.ALERTS) if text]
+
 
 def is_stale(element: WebElement) -> bool:
     try:
