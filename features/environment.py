@@ -13,6 +13,10 @@ def after_all(context):
     lifecycle.after_all(context)
 
 
+def before_feature(context, feature):
+    lifecycle.before_feature(context, feature)
+
+
 def before_scenario(context, scenario):
     lifecycle.before_scenario(context, scenario)
 

@@ -10,7 +10,7 @@ import time
 from behave import fixture, use_fixture
 from behave.model import Scenario, Status
 
-from harness import preflight, reporting
+from harness import preflight, recovery, reporting
 from harness.browser import browser_version, console_log, new_browser
 from harness.config import Settings, from_behave
 from harness.errors import EXIT_USAGE, SuiteError
@@ -64,6 +64,7 @@ def before_all(context) -> None:
         context.config_iikp = settings
         context.run_stats = {"browser_start_s": 0.0, "browser": ""}
         context.sim = None
+        context.outcomes = recovery.OutcomeBook()
         if settings.uses_simulator:
             _connect_simulator(context, settings)
         else:
@@ -93,10 +94,21 @@ def _connect_simulator(context, settings: Settings) -> None:
 
 
 def after_all(context) -> None:
+    if not hasattr(context, "config_iikp"):
+        return
     folder = reporting.results_dir(context.config)
-    if folder and hasattr(context, "config_iikp"):
+    if folder:
         reporting.write_run_files(folder, context.config_iikp, context.ikp_url, context.pz_url,
                                   context.run_stats["browser"])
+    print(context.outcomes.summary_line(), file=sys.stderr)
+    if context.outcomes.only_environment_failures():
+        print("Kod wyjścia 3: wszystkie niepowodzenia to awarie środowiska (iIKP lub testowy PZ), "
+              "nie błędy produktu.", file=sys.stderr)
+        recovery.exit_with_environment_code_at_exit()
+
+
+def before_feature(context, feature) -> None:
+    recovery.install_retries(feature, context.config_iikp.retries)
 
 
 # -- scenario -------------------------------------------------------------------------------------
@@ -152,6 +164,7 @@ def after_scenario(context, scenario: Scenario) -> None:
             reporting.attach_json("Zdarzenia symulatora", context.sim.events(pesel=pesel, since=context.events_since))
     if context.sim:
         context.sim.restore(context.sim_snapshot)
+    context.outcomes.record(scenario)
 
 
 def _attach_evidence(context) -> None:

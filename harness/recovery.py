@@ -1,0 +1,100 @@
+"""Seed section 3: retry a scenario that hit an environment failure from its start; classify outcomes."""
+
+from __future__ import annotations
+
+import atexit
+import functools
+import os
+import sys
+from collections import Counter
+
+from behave.model import Feature, Scenario, Status
+
+from harness.errors import EXIT_ENVIRONMENT, EnvironmentFailure
+
+PASSED, PRODUCT, SUITE = "passed", "product", "suite"
+
+
+def environment_failure_of(scenario: Scenario) -> EnvironmentFailure | None:
+    """The EnvironmentFailure that ended the scenario, if that is what ended it."""
+    for step in scenario.all_steps:
+        if step.status in (Status.failed, Status.error) and isinstance(step.exception, EnvironmentFailure):
+            return step.exception
+    return None
+
+
+def outcome_of(scenario: Scenario) -> str:
+    """passed, product (an assertion failed), suite (another error) or the environment failure's label."""
+    if scenario.status not in (Status.failed, Status.error):
+        return PASSED
+    failure = environment_failure_of(scenario)
+    if failure is not None:
+        return failure.label
+    for step in scenario.all_steps:
+        if step.status in (Status.failed, Status.error):
+            return PRODUCT if isinstance(step.exception, AssertionError) else SUITE
+    return SUITE
+
+
+def install_retries(feature: Feature, retries: int, announce=print) -> None:
+    """Wrap each scenario's run: an attempt ended by an EnvironmentFailure runs again, up to `retries` times.
+
+    Each attempt starts from the first step in a fresh private browser (the browser is a scenario
+    fixture), which is the recovery CeZ prescribes: "repeat from step 1 ... in a private window".
+    A product assertion failure is never retried. Each attempt is its own Allure result with the
+    same history id, so the report lists the earlier attempts as retries.
+    """
+    for scenario in feature.walk_scenarios():
+        if getattr(scenario, "_iikp_retries", False):
+            continue
+        scenario._iikp_retries = True
+        scenario.run = functools.partial(_run_with_retries, scenario, scenario.run, retries, announce)
+
+
+def _run_with_retries(scenario: Scenario, run, retries: int, announce, runner) -> bool:
+    for attempt in range(1, retries + 2):
+        failed = run(runner)
+        failure = environment_failure_of(scenario) if failed else None
+        if failure is None or attempt > retries:
+            return failed
+        announce(f"  PONAWIAM od początku (próba {attempt + 1} z {retries + 1}) po awarii środowiska: "
+                 f"{failure.label}")
+    return failed
+
+
+class OutcomeBook:
+    """The final outcome of each scenario (the last attempt counts) and the run's exit code."""
+
+    def __init__(self):
+        self._outcomes: dict[str, str] = {}
+
+    def record(self, scenario: Scenario) -> None:
+        self._outcomes[f"{scenario.location}:{scenario.name}"] = outcome_of(scenario)
+
+    def counts(self) -> Counter:
+        return Counter(self._outcomes.values())
+
+    def summary_line(self) -> str:
+        counts = self.counts()
+        environment = {k: v for k, v in counts.items() if k not in (PASSED, PRODUCT, SUITE)}
+        env_total = sum(environment.values())
+        details = ", ".join(f"{label}: {n}" for label, n in sorted(environment.items()))
+        return (f"Podsumowanie iIKP: {counts[PASSED]} zaliczonych, {counts[PRODUCT]} błędów produktu, "
+                f"{counts[SUITE]} błędów zestawu, {env_total} awarii środowiska"
+                + (f" ({details})" if details else ""))
+
+    def only_environment_failures(self) -> bool:
+        counts = self.counts()
+        failures = sum(v for k, v in counts.items() if k != PASSED)
+        return failures > 0 and counts[PRODUCT] == 0 and counts[SUITE] == 0
+
+
+def exit_with_environment_code_at_exit() -> None:
+    """Make the process end with EXIT_ENVIRONMENT after behave finishes (it can only return 0 or 1)."""
+
+    def finish() -> None:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(EXIT_ENVIRONMENT)
+
+    atexit.register(finish)
