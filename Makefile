@@ -11,7 +11,7 @@ REPORT := reports/allure-report
 WORKERS ?= 1
 ARGS ?=
 
-.PHONY: help setup system-deps run report test lint sim dry-run clean
+.PHONY: help setup system-deps run report test lint sim dry-run kroki clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
@@ -49,13 +49,15 @@ report: node_modules/.installed ## Build reports/allure-report/index.html from r
 	@echo "Raport HTML: $(CURDIR)/$(REPORT)/index.html"
 
 test: setup lint ## Lint, the project's own tests (pytest), dry run, then the whole suite
-	@rm -rf $(RESULTS) reports/junit reports/pytest; mkdir -p $(RESULTS)
+	@rm -rf reports/pytest; mkdir -p reports
 	@status=0; \
 	$(VENV)/bin/pytest -q --junitxml=reports/pytest/junit.xml tests || status=1; \
-	$(BEHAVE) --dry-run --format=null --no-junit --no-summary --outfile=/dev/null >/dev/null 2>reports/dry-run.log \
-	  && echo "behave --dry-run: brak niezdefiniowanych kroków" \
-	  || { status=1; echo "behave --dry-run: niezdefiniowane kroki albo błąd składni:"; cat reports/dry-run.log; }; \
-	$(BEHAVE) --format=progress || status=1; \
+	$(BEHAVE) --dry-run --no-junit --no-summary > reports/dry-run.log 2>&1 \
+	  && echo "behave --dry-run: wszystkie kroki zdefiniowane" \
+	  || { status=1; echo "behave --dry-run: niezdefiniowane kroki albo błąd składni:"; tail -30 reports/dry-run.log; }; \
+	rm -rf $(RESULTS) reports/junit; mkdir -p $(RESULTS); \
+	$(BEHAVE) || status=1; \
+	$(MAKE) --no-print-directory report || status=1; \
 	$(PY) -m harness.summary reports/pytest/junit.xml reports/junit; \
 	exit $$status
 
@@ -67,6 +69,9 @@ lint: $(VENV)/.installed ## ruff over the Python code
 
 sim: $(VENV)/.installed ## Start the simulator in the foreground (Ctrl+C stops it)
 	$(PY) -m simulator $(ARGS)
+
+kroki: $(VENV)/.installed ## Regenerate docs/kroki.md, the Polish step catalogue for analysts
+	$(PY) -m harness.catalogue
 
 clean: ## Remove generated reports (keeps the report history)
 	rm -rf $(RESULTS) $(REPORT) reports/junit reports/pytest

@@ -23,5 +23,10 @@ def parse_submit_way(text: str) -> str:
     return SUBMIT_WAYS[text]
 
 
+parse_persona.allowed = ("imię i nazwisko persony: Jan Nowak, Anna Kowalska, Stanisław Wójcik, Maria Zielińska "
+                         "(symulator) albo osoby z pliku kont (prawdziwe iIKP)")
+parse_submit_way.allowed = ", ".join(f"`{way}`" for way in SUBMIT_WAYS)
+
+
 def register() -> None:
     register_type(Osoba=parse_persona, Zatwierdzenie=parse_submit_way)

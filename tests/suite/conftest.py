@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import configparser
 import json
 import os
 import subprocess
@@ -45,9 +46,37 @@ def sim_admin(simulator) -> AdminClient:
     return AdminClient(simulator.ikp_url, simulator.token)
 
 
-def against(simulator: SimulatorProcess, results: Path) -> tuple[list[str], dict]:
-    """behave arguments and environment that point a run at `simulator` and its Allure results at `results`."""
-    args = ["-D", f"base_url={simulator.ikp_url}", "-D", f"pz_url={simulator.pz_url}", "--no-junit",
-            "-f", "progress", "-o", "/dev/null",
-            "-f", "harness.allure_formatter:IikpAllureFormatter", "-o", str(results)]
-    return args, {TOKEN_ENV: simulator.token}
+def isolated_ini(folder: Path, results: Path) -> Path:
+    """A behave.ini for a meta-test run: the project's settings, progress output, Allure into `results`.
+
+    behave appends -f/-o given on the command line to the formats of behave.ini, so a run that must
+    not write into the project's reports/ gets a behave.ini of its own (behave reads it from its cwd).
+    """
+    parser = configparser.ConfigParser()
+    parser.read(PROJECT_ROOT / "behave.ini", encoding="utf-8")
+    parser["behave"]["paths"] = str(PROJECT_ROOT / "features")
+    parser["behave"]["format"] = "progress\nharness.allure_formatter:IikpAllureFormatter"
+    parser["behave"]["outfiles"] = f"-\n{results}"
+    parser["behave"]["junit"] = "false"
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / "behave.ini").open("w", encoding="utf-8") as handle:
+        parser.write(handle)
+    return folder
+
+
+def run_suite(tmp_path: Path, simulator: SimulatorProcess | None, *args: str,
+              timeout: float = 600) -> tuple[subprocess.CompletedProcess, Path]:
+    """Run the project's features (or the paths in args) against `simulator`, results in tmp_path.
+
+    Returns the finished process and the Allure results folder.
+    """
+    results = tmp_path / "allure-results"
+    cwd = isolated_ini(tmp_path / "run", results)
+    env = {}
+    if simulator is not None:
+        args = ("-D", f"base_url={simulator.ikp_url}", "-D", f"pz_url={simulator.pz_url}", *args)
+        env[TOKEN_ENV] = simulator.token
+    paths = [a for a in args if a.endswith(".feature") or ".feature:" in a]
+    options = [a for a in args if a not in paths]
+    absolute = [str(PROJECT_ROOT / p) if not Path(p).is_absolute() else p for p in paths]
+    return behave(*options, *absolute, cwd=cwd, env=env, timeout=timeout), results

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.suite.conftest import PROJECT_ROOT, against, allure_results, behave
+from tests.suite.conftest import PROJECT_ROOT, allure_results, behave, isolated_ini, run_suite
 
 pytestmark = pytest.mark.suite
 
@@ -23,14 +23,16 @@ Funkcja: Celowo błędny scenariusz (meta-test)
 """
 
 
-def throwaway_project(tmp_path: Path, feature_text: str) -> Path:
+def throwaway_project(tmp_path: Path, feature_text: str, results: Path) -> Path:
     """A copy of the suite's hooks and steps with one feature of the test's own."""
     features = tmp_path / "features"
     shutil.copytree(PROJECT_ROOT / "features" / "steps", features / "steps",
                     ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(PROJECT_ROOT / "features" / "environment.py", features / "environment.py")
-    shutil.copy(PROJECT_ROOT / "behave.ini", tmp_path / "behave.ini")
     (features / "meta.feature").write_text(feature_text, encoding="utf-8")
+    isolated_ini(tmp_path, results)
+    (tmp_path / "behave.ini").write_text((tmp_path / "behave.ini").read_text(encoding="utf-8").replace(
+        str(PROJECT_ROOT / "features"), "features"), encoding="utf-8")
     return tmp_path
 
 
@@ -40,8 +42,8 @@ def throwaway_project(tmp_path: Path, feature_text: str) -> Path:
     (["-D", "colour=blue"], {}, "colour"),
     (["-D", "target=iikp", "-D", "accounts=/nonexistent/accounts.ini"], {}, "accounts.ini"),
 ])
-def test_bad_configuration_stops_with_exit_2_and_one_line(args, env, key):
-    run = behave(*args, "--no-junit", "-f", "null", env=env, timeout=60)
+def test_bad_configuration_stops_with_exit_2_and_one_line(tmp_path, args, env, key):
+    run = behave(*args, cwd=isolated_ini(tmp_path, tmp_path / "results"), env=env, timeout=60)
     assert run.returncode == 2, run.stdout + run.stderr
     lines = [line for line in run.stderr.splitlines() if line.strip()]
     assert len(lines) == 1, run.stderr
@@ -50,10 +52,10 @@ def test_bad_configuration_stops_with_exit_2_and_one_line(args, env, key):
 
 
 def test_failing_scenario_is_a_product_defect_with_evidence(tmp_path, simulator):
-    project = throwaway_project(tmp_path / "project", FAILING_FEATURE)
     results = tmp_path / "results"
-    args, env = against(simulator, results)
-    run = behave(*args, cwd=project, env=env, timeout=300)
+    project = throwaway_project(tmp_path / "project", FAILING_FEATURE, results)
+    run = behave("-D", f"base_url={simulator.ikp_url}", "-D", f"pz_url={simulator.pz_url}", cwd=project,
+                 env={"IIKP_SIM_TOKEN": simulator.token}, timeout=300)
     assert run.returncode == 1, run.stdout + run.stderr
 
     [result] = allure_results(results)
@@ -85,12 +87,11 @@ def test_login_runs_on_a_remote_webdriver(tmp_path, simulator):
     driver = subprocess.Popen(["/usr/bin/chromedriver", f"--port={port}"], stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL)
     try:
-        args, env = against(simulator, tmp_path / "results")
-        run = behave(*args, "-D", f"remote_url=http://127.0.0.1:{port}", "--tags=@logowanie",
-                     "features/logowanie.feature", env=env, timeout=300)
+        run, folder = run_suite(tmp_path, simulator, "-D", f"remote_url=http://127.0.0.1:{port}",
+                                "features/logowanie.feature", timeout=300)
     finally:
         driver.terminate()
         driver.wait(timeout=10)
     assert run.returncode == 0, run.stdout + run.stderr
-    results = allure_results(tmp_path / "results")
+    results = allure_results(folder)
     assert results and all(r["status"] == "passed" for r in results)

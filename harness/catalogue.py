@@ -1,0 +1,159 @@
+"""Generate docs/kroki.md, the Polish step catalogue for analysts, from behave's step registry itself.
+
+Usage: python -m harness.catalogue [--check]  (--check: exit 1 when docs/kroki.md is out of date)
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import inspect
+import pkgutil
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from behave.parser import parse_file
+from behave.runner_util import load_step_modules
+from behave.step_registry import registry
+
+import pages
+from harness import gherkin_types
+from harness.config import PROJECT_ROOT
+from pages.base import BasePage
+
+CATALOGUE = PROJECT_ROOT / "docs" / "kroki.md"
+FEATURES = PROJECT_ROOT / "features"
+KEYWORDS = {"given": "Zakładając, że", "when": "Gdy", "then": "Wtedy", "step": "*"}
+KEYWORD_ORDER = list(KEYWORDS)
+# Step module -> area heading; a module not listed gets its own name.
+AREAS = {
+    "logowanie_steps": "Logowanie i wylogowanie",
+    "konto_steps": "Pierwsze logowanie i dane kontaktowe",
+    "zgody_steps": "Zgody i upoważnienia",
+    "e_recepta_steps": "E-recepta",
+    "deklaracja_poz_steps": "Deklaracja POZ",
+    "obsluga_bledow_steps": "Obsługa błędów",
+}
+_FIELD = re.compile(r"\{(\w+)(?::(\w+))?\}")
+
+
+@dataclass
+class StepEntry:
+    keyword: str
+    pattern: str
+    module: str
+    line: int
+    parameters: list[tuple[str, str]]
+    pages: list[str]
+    doc: str
+    examples: list[str] = field(default_factory=list)
+
+
+def _page_services() -> set[str]:
+    """Names of every page object class and page-level journey function under pages/."""
+    found = set()
+    for info in pkgutil.walk_packages(pages.__path__, "pages."):
+        module = importlib.import_module(info.name)
+        for name, value in vars(module).items():
+            if getattr(value, "__module__", None) != module.__name__ or name.startswith("_"):
+                continue
+            if (inspect.isclass(value) and issubclass(value, BasePage)) or inspect.isfunction(value):
+                found.add(name)
+    return found
+
+
+def _allowed(type_name: str | None, matcher) -> str:
+    if not type_name:
+        return "dowolny tekst"
+    converter = matcher.TYPE_REGISTRY.get(type_name)
+    return getattr(converter, "allowed", None) or f"zob. typ {type_name}"
+
+
+def load_entries() -> list[StepEntry]:
+    gherkin_types.register()
+    load_step_modules([str(FEATURES / "steps")])
+    page_names = _page_services()
+    entries = []
+    for keyword in KEYWORD_ORDER:
+        for matcher in registry.steps.get(keyword, []):
+            func = matcher.func
+            module = Path(inspect.getsourcefile(func)).stem
+            names = set(func.__code__.co_names)
+            entries.append(StepEntry(
+                keyword=keyword, pattern=matcher.pattern, module=module,
+                line=int(str(matcher.location).rsplit(":", 1)[1]),
+                parameters=[(name, _allowed(kind, matcher)) for name, kind in _FIELD.findall(matcher.pattern)],
+                pages=sorted(names & set(page_names)),
+                doc=inspect.getdoc(func) or ""))
+    _attach_examples(entries)
+    return entries
+
+
+def _attach_examples(entries: list[StepEntry]) -> None:
+    """The first use of each step in the features, in file order."""
+    matchers = [(entry, m) for entry in entries for m in registry.steps.get(entry.keyword, [])
+                if m.pattern == entry.pattern]
+    for path in sorted(FEATURES.glob("*.feature")):
+        feature = parse_file(str(path))
+        for scenario in feature.walk_scenarios(with_outlines=True):
+            for step in list(scenario.background_steps) + list(scenario.steps):
+                for entry, matcher in matchers:
+                    if step.step_type == entry.keyword and matcher.match(step.name) and not entry.examples:
+                        entry.examples.append(f"{step.keyword.strip()} {step.name}")
+
+
+def _plain(pattern: str) -> str:
+    """The sentence as an analyst writes it: `{pacjent:Osoba}` -> `{pacjent}`."""
+    return _FIELD.sub(lambda m: "{" + m.group(1) + "}", pattern)
+
+
+def render(entries: list[StepEntry]) -> str:
+    areas: dict[str, list[StepEntry]] = {}
+    for entry in entries:
+        areas.setdefault(AREAS.get(entry.module, entry.module), []).append(entry)
+    order = [*dict.fromkeys(AREAS.values()), *sorted(set(areas) - set(AREAS.values()))]
+    out = ["# Katalog kroków", "",
+           "Wygenerowany z rejestru kroków behave poleceniem `make kroki` — nie edytuj ręcznie.",
+           "Każde zdanie poniżej można użyć w nowym scenariuszu bez pisania kodu. Parametry w `{nawiasach}`",
+           "zastąp wartością; typy parametrów i dozwolone wartości podano pod zdaniem.", ""]
+    unused = [e for e in entries if not e.examples]
+    for area in order:
+        if area not in areas:
+            continue
+        out += [f"## {area}", ""]
+        for entry in sorted(areas[area], key=lambda e: (KEYWORD_ORDER.index(e.keyword), e.line)):
+            out.append(f"### {KEYWORDS[entry.keyword]} {_plain(entry.pattern)}")
+            out.append("")
+            if entry.doc:
+                out += [entry.doc, ""]
+            for name, allowed in entry.parameters:
+                out.append(f"- parametr `{name}`: {allowed}")
+            if entry.pages:
+                out.append(f"- strona: {', '.join(f'`{p}`' for p in entry.pages)}")
+            out.append(f"- przykład: `{entry.examples[0]}`" if entry.examples else "- przykład: (nieużywany)")
+            out.append(f"- definicja: `features/steps/{entry.module}.py:{entry.line}`")
+            out.append("")
+    out += ["## Statystyka", "", f"- zdań: {len(entries)}", f"- nieużywanych w plikach .feature: {len(unused)}", ""]
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 when docs/kroki.md is out of date")
+    args = parser.parse_args(argv)
+    text = render(load_entries())
+    if args.check:
+        current = CATALOGUE.read_text(encoding="utf-8") if CATALOGUE.exists() else ""
+        if current != text:
+            print("docs/kroki.md jest nieaktualny: uruchom `make kroki` i zatwierdź zmianę.", file=sys.stderr)
+            return 1
+        return 0
+    CATALOGUE.write_text(text, encoding="utf-8")
+    print(f"Zapisano {CATALOGUE.relative_to(PROJECT_ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
