@@ -55,8 +55,8 @@ def isolated_ini(folder: Path, results: Path) -> Path:
     parser = configparser.ConfigParser()
     parser.read(PROJECT_ROOT / "behave.ini", encoding="utf-8")
     parser["behave"]["paths"] = str(PROJECT_ROOT / "features")
-    parser["behave"]["format"] = "progress\nharness.allure_formatter:IikpAllureFormatter"
-    parser["behave"]["outfiles"] = f"-\n{results}"
+    parser["behave"]["outfiles"] = str(results)
+    parser["behave"]["default_format"] = "progress"
     parser["behave"]["junit"] = "false"
     folder.mkdir(parents=True, exist_ok=True)
     with (folder / "behave.ini").open("w", encoding="utf-8") as handle:
