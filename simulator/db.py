@@ -58,9 +58,11 @@ CREATE INDEX IF NOT EXISTS events_pesel ON events(pesel);
 """
 
 
-def connect(path):
+def connect(path, check_same_thread=True):
     """Open a connection in autocommit mode; writes go through transaction()."""
-    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    conn = sqlite3.connect(
+        path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=check_same_thread
+    )
     conn.row_factory = sqlite3.Row
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")

@@ -79,6 +79,9 @@ def install(app, sim_settings):
     from simulator.pesel import mask
 
     app.config.update(SIM=sim_settings, MAX_CONTENT_LENGTH=1_000_000)
+    # An idle connection held for the app's lifetime: a request's connection is then never the last one,
+    # so closing it does not checkpoint the WAL (and fsync) on every request.
+    app.extensions["sim_db_anchor"] = db.connect(sim_settings.db_path, check_same_thread=False)
     app.url_map.converters["id"] = IdConverter
     app.json.ensure_ascii = False
     app.json.sort_keys = False

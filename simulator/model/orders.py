@@ -36,7 +36,13 @@ def place(conn, pesel, prescription_ids, today, status="placed", check_facility=
             "INSERT INTO order_items (order_id, prescription_id) VALUES (?, ?)",
             [(cursor.lastrowid, pid) for pid in sorted(set(prescription_ids))],
         )
-        events.record(conn, "order_placed", pesel, order_id=cursor.lastrowid)
+        names = conn.execute(
+            "SELECT p.medicine FROM order_items i JOIN prescriptions p ON p.id = i.prescription_id"
+            " WHERE i.order_id = ? ORDER BY p.id",
+            (cursor.lastrowid,),
+        )
+        events.record(conn, "order_placed", pesel, order_id=cursor.lastrowid,
+                      medicines=[row["medicine"] for row in names])
     return cursor.lastrowid
 
 
