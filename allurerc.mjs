@@ -11,7 +11,7 @@ export default defineConfig({
       options: {
         reportName: "iIKP: testy akceptacyjne",
         reportLanguage: "pl",
-        singleFile: false,
+        singleFile: true,
         groupBy: ["epic", "story"],
       },
     },
