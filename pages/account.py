@@ -37,3 +37,16 @@ class AccountPage(TopMenu):
         self.click_and_wait_for_new_page(self.EDIT, "odnośnik „Edytuj swoje dane”")
         return ContactFormPage(self.site).wait_until_loaded()
 
+
+    # [public] „Twoja Podstawowa Opieka Zdrowotna (POZ)” -> for a role „Wypełnij deklarację”
+    POZ_SECTION = "Twoja Podstawowa Opieka Zdrowotna (POZ)"  # [public]
+    FILL_DECLARATION = "Wypełnij deklarację"  # [public]
+
+    def start_declaration(self, role):
+        """Follow „Wypełnij deklarację” in the POZ section's box of the role; return step 1 of the form."""
+        from pages.declaration_form import FacilitySearchPage
+
+        start = (By.XPATH, f"//section[h2[normalize-space()='{self.POZ_SECTION}']]"
+                           f"//*[@id='poz-{role.slug}']//a[normalize-space()='{self.FILL_DECLARATION}']")
+        self.click_and_wait_for_new_page(start, f"„{self.FILL_DECLARATION}” ({role.label})")
+        return FacilitySearchPage(self.site, role).wait_until_loaded()
