@@ -5,7 +5,7 @@ import re
 import shutil
 import tempfile
 import uuid
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlencode, urljoin, urlsplit
 
 import pytest
 
@@ -152,7 +152,7 @@ class Sim:
 
     def events(self, **query):
         """Events, filtered."""
-        return self.ok("GET", "/events?" + "&".join(f"{k}={v}" for k, v in query.items()))
+        return self.ok("GET", "/events?" + urlencode(query))
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,206 @@
+"""Session faults (dangling session, stale second tab), ISUS node affinity and injected faults."""
+
+import time
+
+import pytest
+
+from simulator import db, faults
+from tests.simulator.conftest import ANNA, IKP, JAN, MARIA, PZ, text
+
+
+def is_ikp_error(response):
+    page = text(response)
+    return (response.status_code == 503 and '<main id="ikp-error-screen">' in page
+            and "<h1>Internetowe Konto Pacjenta jest chwilowo niedostępne</h1>" in page
+            and '<a href="/ikp/zaloguj">Zaloguj się ponownie</a>' in page)
+
+
+def is_pz_error(response):
+    return response.status_code == 503 and '<main id="pz-error-screen">' in text(response)
+
+
+def test_dangling_session_fails_the_next_login_once(sim, jan):
+    second = sim.browser()
+    assert is_ikp_error(second.login(JAN))
+    assert sim.events(pesel=JAN, kind="session_conflict")
+    assert sim.patient(JAN)["session_active"] is False
+    assert jan.get(IKP + "/ikp/konto").headers["Location"] == "/ikp/zaloguj"
+    third = sim.browser()
+    third.login(JAN)
+    assert third.url == IKP + "/ikp/konto"
+
+
+def test_logging_in_again_in_the_same_window_without_logout_fails(jan):
+    assert is_ikp_error(jan.login(JAN))
+    jan.login(JAN)
+    assert jan.url == IKP + "/ikp/konto"
+
+
+def test_other_patients_are_not_affected_by_a_dangling_session(sim, jan):
+    window = sim.browser()
+    window.login(MARIA)
+    assert window.url == IKP + "/ikp/konto"
+
+
+def test_form_from_a_stale_second_tab_ends_the_session(sim, jan):
+    jan.open(IKP + "/ikp/konto/edycja")
+    first_tab_view = jan.view
+    jan.open(IKP + "/ikp/uprawnienia")
+    response = jan.submit(IKP + "/ikp/konto/edycja", {"email": "x@y.pl", "phone": "600100200", "channel": "sms"},
+                          view=first_tab_view)
+    assert is_ikp_error(response)
+    assert jan.cookie("IKP_SESSION") is None
+    assert sim.patient(JAN)["session_active"] is False
+    assert sim.patient(JAN)["contact"]["email"] == "jan.nowak@example.com"
+    kinds = [e["kind"] for e in sim.events(pesel=JAN)]
+    assert kinds[-2:] == ["stale_view", "error_screen"]
+
+
+def test_a_form_without_view_token_is_stale(jan):
+    assert is_ikp_error(jan.post(IKP + "/ikp/recepty", {"prescription": "1"}, view=False))
+
+
+def test_logout_works_even_from_a_stale_tab(sim, jan):
+    stale = jan.view
+    jan.open(IKP + "/ikp/recepty")
+    jan.submit(IKP + "/ikp/wyloguj", view=stale)
+    assert jan.url == IKP + "/ikp/wylogowano"
+    assert sim.patient(JAN)["session_active"] is False
+
+
+def test_pz_page_assigns_isus_1_without_faults(browser):
+    browser.open(IKP + "/ikp/zaloguj")
+    assert browser.cookie("ISUS_NODE") == "isus-1"
+
+
+def test_node_down_fails_pinned_requests_until_hard_refresh(sim, jan):
+    sim.ok("POST", "/faults", {"kind": "node_down"}, status=201)
+    assert is_ikp_error(jan.get(IKP + "/ikp/konto"))
+    assert sim.patient(JAN)["session_active"] is False
+    assert is_ikp_error(jan.login(JAN)), "a plain retry stays on the failed node"
+    pz_url = jan.get(IKP + "/ikp/zaloguj").headers["Location"]
+    jan.get(pz_url, headers={"Cache-Control": "no-cache", "Pragma": "no-cache"})
+    assert jan.cookie("ISUS_NODE") == "isus-2"
+    jan.login(JAN)
+    assert jan.url == IKP + "/ikp/konto"
+    fired = [e for e in sim.events(pesel=JAN, kind="fault")]
+    assert fired and all(e["detail"]["fault"] == "node_down" for e in fired)
+
+
+def test_a_private_window_gets_a_healthy_node(sim):
+    sim.ok("POST", "/faults", {"kind": "node_down", "node": "isus-1"}, status=201)
+    window = sim.browser()
+    window.login(JAN)
+    assert window.cookie("ISUS_NODE") == "isus-2"
+    assert window.url == IKP + "/ikp/konto"
+
+
+def test_node_down_with_a_count(sim, jan):
+    sim.ok("POST", "/faults", {"kind": "node_down", "count": 1}, status=201)
+    assert is_ikp_error(jan.get(IKP + "/ikp/konto"))
+    window = sim.browser()
+    window.login(JAN)
+    assert window.cookie("ISUS_NODE") == "isus-1"
+    assert window.url == IKP + "/ikp/konto"
+
+
+def test_pz_error_count(sim, browser):
+    sim.ok("POST", "/faults", {"kind": "pz_error", "count": 1}, status=201)
+    assert is_pz_error(browser.login(JAN))
+    assert browser.url.startswith(PZ)
+    browser.login(JAN)
+    assert browser.url == IKP + "/ikp/konto"
+    assert [f["fired"] for f in sim.ok("GET", "/faults")] == [1]
+
+
+def test_pz_error_for_one_patient_only(sim):
+    sim.ok("POST", "/faults", {"kind": "pz_error", "count": 5, "pesel": ANNA}, status=201)
+    window = sim.browser()
+    window.login(JAN)
+    assert window.url == IKP + "/ikp/konto"
+    assert is_pz_error(sim.browser().login(ANNA))
+
+
+def test_pz_error_does_not_fire_on_an_invalid_pesel(sim, browser):
+    sim.ok("POST", "/faults", {"kind": "pz_error", "count": 1}, status=201)
+    browser.open(IKP + "/ikp/zaloguj")
+    assert browser.post(PZ + "/pz/ekran_pz", {"pesel": "123"}).status_code == 200
+    assert is_pz_error(browser.login(JAN))
+
+
+def test_ikp_down_count(sim, browser):
+    sim.ok("POST", "/faults", {"kind": "ikp_down", "count": 1}, status=201)
+    assert is_ikp_error(browser.login(JAN))
+    assert sim.patient(JAN)["session_active"] is False
+    browser.login(JAN)
+    assert browser.url == IKP + "/ikp/konto"
+    screens = [e["detail"] for e in sim.events(kind="error_screen")]
+    assert screens == [{"screen": "ikp", "reason": "ikp_down"}]
+
+
+def pz_outcomes(sim, ratio, seed, n=12):
+    sim.ok("POST", "/faults", {"kind": "pz_error", "ratio": ratio, "seed": seed}, status=201)
+    outcomes = []
+    for _ in range(n):
+        window = sim.browser()
+        response = window.login(JAN)
+        outcomes.append(is_pz_error(response))
+        if not outcomes[-1]:
+            window.logout()
+    return outcomes
+
+
+def test_ratio_faults_are_reproducible_with_a_seed(sim, tmp_path):
+    first = pz_outcomes(sim, 0.5, 7)
+    sim.ok("POST", "/reset")
+    assert pz_outcomes(sim, 0.5, 7) == first
+    assert any(first) and not all(first)
+
+
+@pytest.mark.parametrize(("ratio", "expected"), [(0, False), (1, True)])
+def test_ratio_bounds(sim, ratio, expected):
+    assert pz_outcomes(sim, ratio, 1, n=3) == [expected] * 3
+
+
+def test_slow_adds_a_delay(sim, jan):
+    sim.ok("POST", "/faults", {"kind": "slow", "delay_ms": 300, "count": 1}, status=201)
+    started = time.monotonic()
+    assert jan.get(IKP + "/ikp/konto").status_code == 200
+    assert time.monotonic() - started >= 0.3
+    started = time.monotonic()
+    jan.get(IKP + "/ikp/konto")
+    assert time.monotonic() - started < 0.3
+
+
+def test_delete_faults_keeps_background_chaos(sim):
+    conn = db.connect(sim.db_path)
+    faults.install_chaos(conn, {"pz_error": 0.1, "ikp_down": 0.2}, 7)
+    conn.close()
+    sim.ok("POST", "/faults", {"kind": "slow"}, status=201)
+    sim.ok("DELETE", "/faults")
+    left = sim.ok("GET", "/faults")
+    assert [(f["kind"], f["ratio"], f["background"]) for f in left] == [("pz_error", 0.1, True), ("ikp_down", 0.2, True)]
+    sim.ok("POST", "/reset")
+    assert len(sim.ok("GET", "/faults")) == 2
+
+
+def test_chaos_fires_on_logins(sim, browser):
+    conn = db.connect(sim.db_path)
+    faults.install_chaos(conn, {"ikp_down": 1.0}, 3)
+    conn.close()
+    assert is_ikp_error(browser.login(JAN))
+
+
+@pytest.mark.parametrize(
+    ("text_in", "message"),
+    [("pz_error", "expected KIND=RATIO"), ("boom=0.1", "unknown chaos kind 'boom'"),
+     ("pz_error=x", "not a number"), ("pz_error=1.5", "between 0 and 1"), ("ikp_down=-0.1", "between 0 and 1")],
+)
+def test_parse_chaos_errors(text_in, message):
+    with pytest.raises(ValueError, match=message):
+        faults.parse_chaos(text_in)
+
+
+def test_parse_chaos():
+    assert faults.parse_chaos("pz_error=0.1, ikp_down=1") == {"pz_error": 0.1, "ikp_down": 1.0}
+    assert faults.parse_chaos("") == {}

@@ -1,0 +1,48 @@
+"""Meta-test of @zgody: behave runs the feature against a simulator of the test's own, whose events must
+record exactly the consents the scenarios meant to save and withdraw, and none of the refused ones."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+
+import pytest
+
+from tests.suite.conftest import run_suite
+
+pytestmark = pytest.mark.suite
+
+JAN_NOWAK = "80011512354"  # the simulator's built-in persona (docs/simulator-contract.md)
+REFUSED_PESEL = "87061302072"  # „osoby z błędnym numerem PESEL” in features/steps/zgody_steps.py
+
+# consent_granted events per kind: saved through the form, plus arranged through the admin API (which
+# records the same event). The four refused scenarios add nothing.
+EXPECTED_GRANTED = Counter({
+    "records_access": 1 + 1,  # outline row; arranged for the duplicate refusal
+    "health_info": 1 + 1 + 1,  # outline row; the date-range scenario; arranged for the withdrawal
+    "treatment_consent": 1,  # outline row
+    "treatment_refusal": 1,  # outline row
+})
+EXPECTED_SCENARIOS = 10
+
+
+def test_zgody_saves_exactly_the_intended_consents(tmp_path, simulator, sim_admin):
+    run, _ = run_suite(tmp_path, simulator, "--tags=@zgody")
+
+    output = run.stdout + run.stderr
+    assert run.returncode == 0, output
+    summary = re.search(r"(\d+) scenarios? passed, (\d+) failed", run.stdout)
+    assert summary, output
+    assert (int(summary[1]), int(summary[2])) == (EXPECTED_SCENARIOS, 0), summary[0]
+
+    granted = sim_admin.events(kind="consent_granted")
+    withdrawn = sim_admin.events(kind="consent_withdrawn")
+    assert {event["pesel"] for event in granted + withdrawn} == {JAN_NOWAK}
+    assert Counter(event["detail"]["consent_kind"] for event in granted) == EXPECTED_GRANTED
+
+    [withdrawal] = withdrawn
+    health_info_ids = {e["detail"]["consent_id"] for e in granted if e["detail"]["consent_kind"] == "health_info"}
+    assert withdrawal["detail"]["consent_id"] in health_info_ids
+
+    assert REFUSED_PESEL not in json.dumps(granted + withdrawn)
