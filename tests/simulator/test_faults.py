@@ -179,7 +179,8 @@ def test_delete_faults_keeps_background_chaos(sim):
     sim.ok("POST", "/faults", {"kind": "slow"}, status=201)
     sim.ok("DELETE", "/faults")
     left = sim.ok("GET", "/faults")
-    assert [(f["kind"], f["ratio"], f["background"]) for f in left] == [("pz_error", 0.1, True), ("ikp_down", 0.2, True)]
+    expected = [("pz_error", 0.1, True), ("ikp_down", 0.2, True)]
+    assert [(f["kind"], f["ratio"], f["background"]) for f in left] == expected
     sim.ok("POST", "/reset")
     assert len(sim.ok("GET", "/faults")) == 2
 

@@ -14,7 +14,8 @@ from tests.simulator.conftest import ANNA, JAN, MARIA, OTHER_VALID, STANISLAW
     ("value", "expected"),
     [(JAN, (JAN, None)), (ANNA, (ANNA, None)), (STANISLAW, (STANISLAW, None)), (MARIA, (MARIA, None)),
      (OTHER_VALID, (OTHER_VALID, None)), ("800115 123-54", (JAN, None)), ("", ("", "empty")), (None, ("", "empty")),
-     ("123", ("123", "format")), ("abcdefghijk", ("abcdefghijk", "format")), ("87061302072", ("87061302072", "checksum")),
+     ("123", ("123", "format")), ("abcdefghijk", ("abcdefghijk", "format")),
+     ("87061302072", ("87061302072", "checksum")),
      ("80023112348", ("80023112348", "date"))],
 )
 def test_classify(value, expected):
