@@ -13,15 +13,9 @@ from allure_commons.types import AttachmentType
 from harness.config import Settings
 from harness.masking import mask_data, mask_text
 
-# Categories of failures, in Polish; matched by Allure on status and message.
-CATEGORIES = [
-    {"name": "Awaria środowiska: testowy Profil Zaufany (ekran 3.1)", "matchedStatuses": ["broken"],
-     "messageRegex": r"(?s).*PzErrorScreen.*|.*testowy Profil Zaufany \(ekran błędu 3\.1\).*"},
-    {"name": "Awaria środowiska: iIKP (ekran 3.2)", "matchedStatuses": ["broken"],
-     "messageRegex": r"(?s).*IkpErrorScreen.*|.*iIKP \(ekran błędu 3\.2\).*"},
-    {"name": "Błąd produktu", "matchedStatuses": ["failed"]},
-    {"name": "Błąd zestawu testów", "matchedStatuses": ["broken"]},
-]
+# Categories of failures, in Polish; the same file feeds allurerc.mjs (Allure 3 reads them from its config).
+CATEGORIES_FILE = Path(__file__).with_name("allure_categories.json")
+CATEGORIES = json.loads(CATEGORIES_FILE.read_text(encoding="utf-8"))
 
 
 def attach_text(name: str, text: str, kind: AttachmentType = AttachmentType.TEXT) -> None:

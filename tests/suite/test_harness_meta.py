@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import socket
 import subprocess
 from pathlib import Path
 
 import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
+from harness.browser import new_browser
+from harness.config import Settings
 from tests.suite.conftest import PROJECT_ROOT, allure_results, behave, isolated_ini, run_suite
 
 pytestmark = pytest.mark.suite
@@ -74,6 +79,28 @@ def test_failing_scenario_is_a_product_defect_with_evidence(tmp_path, simulator)
     categories = (results / "categories.json").read_text(encoding="utf-8")
     assert "Błąd produktu" in categories
 
+    report = build_report(results, tmp_path / "report", single_file=False)
+    report_data = "".join(p.read_text(encoding="utf-8", errors="replace") for p in report.rglob("*.json"))
+    assert "Błąd produktu" in report_data
+    assert "Po zalogowaniu oczekujemy ekranu wylogowania" in report_data
+
+
+def build_report(results: Path, output: Path, single_file: bool) -> Path:
+    """Allure Report 3 from `results` into `output`, with the project's categories and Polish UI."""
+    config = {
+        "name": "meta-test", "output": str(output),
+        "categories": json.loads((PROJECT_ROOT / "harness" / "allure_categories.json").read_text(encoding="utf-8")),
+        "plugins": {"awesome": {"options": {"reportLanguage": "pl", "singleFile": single_file,
+                                            "groupBy": ["epic", "story"]}}},
+    }
+    config_path = output.parent / f"{output.name}-allurerc.json"
+    config_path.write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
+    run = subprocess.run(["npx", "--no-install", "allure", "generate", str(results), "--config", str(config_path)],
+                         cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=180)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert (output / "index.html").is_file()
+    return output
+
 
 def _free_port() -> int:
     with socket.socket() as sock:
@@ -95,3 +122,21 @@ def test_login_runs_on_a_remote_webdriver(tmp_path, simulator):
     assert run.returncode == 0, run.stdout + run.stderr
     results = allure_results(folder)
     assert results and all(r["status"] == "passed" for r in results)
+
+
+def test_html_report_lists_scenarios_by_their_polish_names(tmp_path, simulator):
+    run, results = run_suite(tmp_path, simulator, "features/logowanie.feature:9", timeout=300)
+    assert run.returncode == 0, run.stdout + run.stderr
+    report = build_report(results, tmp_path / "report", single_file=True)
+
+    driver = new_browser(Settings())
+    try:
+        driver.get(report.joinpath("index.html").as_uri())
+        WebDriverWait(driver, 30).until(lambda d: "Logowanie" in d.find_element(By.TAG_NAME, "body").text)
+        driver.find_element(By.XPATH, "//*[normalize-space()='Logowanie']").click()
+        driver.find_element(By.XPATH, "//*[normalize-space()='Logowanie do iIKP przez testowy Profil Zaufany']").click()
+        WebDriverWait(driver, 30).until(
+            lambda d: "Pacjent testowy loguje się, zatwierdzając PESEL klawiszem ENTER"
+            in d.find_element(By.TAG_NAME, "body").text)
+    finally:
+        driver.quit()
