@@ -47,7 +47,15 @@ def extra_labels_and_links(tags: list[str], feature_name: str) -> tuple[list[Lab
 
 
 class IikpAllureListener(AllureListener):
-    """Adds epics, stories, seed links and the feature's narrative to every test result."""
+    """Adds epics, stories, seed links and the feature's narrative to every test result.
+
+    Scenarios left out by --tags are not reported at all (a run of one area shows that area);
+    scenarios skipped with a reason (e.g. @symulator against the real iIKP) still are.
+    """
+
+    def __init__(self, behave_config):
+        super().__init__(behave_config)
+        self.hide_excluded = True
 
     def start_scenario(self, scenario):
         super().start_scenario(scenario)
