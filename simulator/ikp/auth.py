@@ -5,7 +5,7 @@ import hmac
 import secrets
 from urllib.parse import urlencode
 
-from flask import Blueprint, g, make_response, redirect, render_template, request
+from flask import Blueprint, g, redirect, render_template, request
 
 from simulator import db, events, faults
 from simulator.ikp.common import SESSION_COOKIE, current_pesel, error_screen, render_page
@@ -96,6 +96,4 @@ def logout():
 @bp.get("/ikp/wylogowano")
 def logged_out():
     """The goodbye screen."""
-    response = make_response(render_template("logged_out.html"))
-    response.headers["Clear-Site-Data"] = '"cache"'
-    return response
+    return render_template("logged_out.html")
