@@ -8,7 +8,6 @@ import sys
 import threading
 
 from simulator import faults, logs
-from simulator.server import SimulatorServer
 
 EXIT_USAGE = 2
 TOKEN_ENV = "IIKP_SIM_TOKEN"
@@ -55,6 +54,8 @@ def parse_args(argv=None):
 def main(argv=None):
     """Run both origins until SIGINT or SIGTERM; return the exit code."""
     args = parse_args(argv)
+    from simulator.server import SimulatorServer  # the web stack loads only after the arguments are good
+
     logs.configure()
     token = args.token or os.environ.get(TOKEN_ENV)
     generated = not token

@@ -120,14 +120,18 @@ def origins_client(origins):
     return Client(origins)
 
 
+def make_apps(db_path):
+    """Both apps on this database."""
+    sim_settings = Settings(db_path, TOKEN, IKP, PZ)
+    return create_ikp_app(sim_settings), create_pz_app(sim_settings)
+
+
 class Sim:
     """Both apps on one database, with helpers for the admin API and new browsers."""
 
-    def __init__(self, db_path):
+    def __init__(self, db_path, ikp_app, pz_app):
         self.db_path = db_path
-        sim_settings = Settings(db_path, TOKEN, IKP, PZ)
-        self.ikp_app = create_ikp_app(sim_settings)
-        self.pz_app = create_pz_app(sim_settings)
+        self.ikp_app, self.pz_app = ikp_app, pz_app
         self.origins = Origins(self.ikp_app, self.pz_app)
         self._admin = self.ikp_app.test_client()
 
@@ -171,12 +175,20 @@ def baseline_db(db_dir):
     return path
 
 
+@pytest.fixture(scope="session")
+def apps(baseline_db):
+    """Both apps, made once (compiled templates are kept); each test points them at its own database."""
+    return make_apps(baseline_db)
+
+
 @pytest.fixture
-def sim(baseline_db, db_dir, request):
+def sim(apps, baseline_db, db_dir):
     """Both apps on a fresh copy of the baseline database."""
     path = os.path.join(db_dir, f"{uuid.uuid4().hex}.sqlite3")
     shutil.copyfile(baseline_db, path)
-    return Sim(path)
+    for app in apps:
+        app.config["SIM"] = Settings(path, TOKEN, IKP, PZ)
+    return Sim(path, *apps)
 
 
 @pytest.fixture
@@ -192,6 +204,30 @@ def jan(sim):
     page = window.login(JAN)
     assert window.url.endswith("/ikp/konto"), page.get_data(as_text=True)
     return window
+
+
+def http_login(session, ikp_url, pesel):
+    """The login flow over real HTTP with a requests.Session; the final response."""
+    page = session.get(f"{ikp_url}/ikp/zaloguj", timeout=30)
+    state = re.search(r'name="state" value="([^"]*)"', page.text).group(1)
+    return session.post(page.url.split("?")[0], data={"pesel": pesel, "state": state}, timeout=30)
+
+
+def view_of(page_text):
+    """The view token of a rendered page."""
+    return _VIEW.search(page_text).group(1)
+
+
+@pytest.fixture
+def server(db_dir):
+    """A real in-process simulator on free ports, stopped after the test."""
+    from simulator.server import SimulatorServer
+
+    instance = SimulatorServer(ikp_port=0, pz_port=0, db_path=os.path.join(db_dir, f"{uuid.uuid4().hex}.sqlite3"),
+                               token=TOKEN)
+    instance.start()
+    yield instance
+    instance.stop()
 
 
 def text(response):

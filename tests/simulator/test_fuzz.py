@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from tests.simulator.conftest import IKP, JAN, PZ, text
+from tests.simulator.conftest import IKP, JAN, PZ, make_apps, text
 
 NASTY = ["", " ", "0", "-1", "1" * 30, "9" * 400, "x" * 5000, "<script>alert(1)</script>", "' OR 1=1 --",
          "\x00", "zażółć gęślą jaźń", "\u202e", "%00", "../../etc/passwd", "2026-02-30", "80011512354", "1e9",
@@ -97,8 +97,9 @@ def test_an_unexpected_error_is_a_plain_500(sim, path, caplog):
     def boom():
         raise RuntimeError("failed for 80011512354")
 
-    sim.ikp_app.add_url_rule(path, "boom", boom)
-    response = sim.ikp_app.test_client().get(path)
+    ikp_app, _ = make_apps(sim.db_path)
+    ikp_app.add_url_rule(path, "boom", boom)
+    response = ikp_app.test_client().get(path)
     assert response.status_code == 500
     assert "RuntimeError" not in response.get_data(as_text=True)
     assert "failed" in caplog.text
