@@ -37,6 +37,9 @@ class AccountPage(TopMenu):
         self.click_and_wait_for_new_page(self.EDIT, "odnośnik „Edytuj swoje dane”")
         return ContactFormPage(self.site).wait_until_loaded()
 
+    def asks_for_contact_data(self) -> bool:
+        """Whether the prompt to complete the contact data is shown."""
+        return bool(self.contact_prompt())
 
     # [public] „Twoja Podstawowa Opieka Zdrowotna (POZ)” -> for a role „Wypełnij deklarację”
     POZ_SECTION = "Twoja Podstawowa Opieka Zdrowotna (POZ)"  # [public]

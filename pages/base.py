@@ -69,15 +69,17 @@ class BasePage:
         self.driver = site.driver
 
     # -- waiting -----------------------------------------------------------------------------------
-    def wait(self, condition: Callable[[WebDriver], T], what: str) -> T:
+    def wait(self, condition: Callable[[WebDriver], T], what: str, expect_error_screen: bool = False) -> T:
         """The suite's one explicit wait: poll `condition` up to the configured timeout.
 
-        An error screen of seed section 3 ends the wait at once with an EnvironmentFailure; a timeout
-        raises TimeoutException saying what was awaited and where the browser is.
+        An error screen of seed section 3 ends the wait at once with an EnvironmentFailure, unless
+        `expect_error_screen` says that screen is the awaited outcome; a timeout raises
+        TimeoutException saying what was awaited and where the browser is.
         """
 
         def check(driver: WebDriver):
-            detect_error_screen(driver)
+            if not expect_error_screen:
+                detect_error_screen(driver)
             try:
                 return condition(driver)
             except StaleElementReferenceException:

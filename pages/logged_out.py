@@ -1,15 +1,45 @@
-"""The page shown after „Wyloguj się”."""
+"""The page shown after „Wyloguj się”, and whatever the browser shows on Back from it."""
 
 from __future__ import annotations
 
-from pages.base import BasePage
+from selenium.webdriver.common.by import By
+
+from pages.account import AccountPage
+from pages.base import BasePage, is_stale, link
 from pages.components.top_menu import TopMenu
 
 
 class LoggedOutPage(BasePage):
     TITLE = "Wylogowano"  # [choice]
     PATH = "/ikp/wylogowano"
+    LOG_IN_AGAIN = link("Zaloguj się ponownie")  # [choice]
 
     def shows_account_menu(self) -> bool:
         """Whether any logged-in menu („Wyloguj się”) is still on the screen."""
         return bool(self.driver.find_elements(*TopMenu.LOGOUT))
+
+    def go_back(self) -> "ScreenAfterBack":
+        """Press the browser's Back; return the screen the browser shows then, whatever it is."""
+        old_html = self.driver.find_element(By.TAG_NAME, "html")
+        self.driver.back()
+        self.wait(lambda d: is_stale(old_html) and d.execute_script("return document.readyState") == "complete",
+                  "poprzednia strona po przycisku „Wstecz” przeglądarki")
+        return ScreenAfterBack(self.site)
+
+    def log_in_again(self):
+        """Follow „Zaloguj się ponownie”; return the test Profil Zaufany page."""
+        from pages.pz_login import PzLoginPage
+
+        self.click_and_wait_for_new_page(self.LOG_IN_AGAIN, "odnośnik „Zaloguj się ponownie”")
+        return PzLoginPage(self.site).wait_until_loaded()
+
+
+class ScreenAfterBack(BasePage):
+    """Any screen reached with the browser's Back after logging out (seed 2.3 warns about Back)."""
+
+    ACCOUNT_MARKERS = (TopMenu.LOGOUT, TopMenu.PATIENT_NAME, AccountPage.NAME)
+
+    def shows_account(self) -> bool:
+        """Whether anything of the patient's account (its data or „Wyloguj się”) is visible on the screen."""
+        return any(element.is_displayed() for marker in self.ACCOUNT_MARKERS
+                   for element in self.driver.find_elements(*marker))

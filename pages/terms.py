@@ -8,7 +8,7 @@ from pages.base import BasePage, button
 class TermsPage(BasePage):
     TITLE = "Warunki korzystania z serwisu pacjent.gov.pl"  # [public]
     PATH = "/ikp/regulamin"
-    ACCEPT = button("Akceptuję")
+    ACCEPT = button("Akceptuję")  # [choice]
 
     def accept(self):
         """Press „Akceptuję”; return the account page that opens next."""
@@ -16,3 +16,16 @@ class TermsPage(BasePage):
 
         self.click_and_wait_for_new_page(self.ACCEPT, "przycisk „Akceptuję”")
         return AccountPage(self.site).wait_until_loaded()
+
+    def can_accept(self) -> bool:
+        """Whether the screen offers „Akceptuję”."""
+        return bool(self.driver.find_elements(*self.ACCEPT))
+
+    def open_account_without_accepting(self) -> BasePage:
+        """Open „Moje konto” by its address, terms not accepted; return the screen iIKP shows instead
+        (the terms again, or the account if iIKP let the patient in)."""
+        from pages.account import AccountPage
+        from pages.landing import land_after_login
+
+        self.driver.get(self.site.ikp(AccountPage.PATH))
+        return land_after_login(self.site)

@@ -1,0 +1,39 @@
+"""The two error screens of seed section 3 as pages, for scenarios where one is a possible outcome."""
+
+from __future__ import annotations
+
+from pages.base import BasePage, link
+from pages.components.error_screens import IKP_ERROR_TITLE, PZ_ERROR_TITLE
+
+
+class ErrorScreenPage(BasePage):
+    """An error screen whose appearance is awaited, not treated as an environment failure."""
+
+    def wait_until_loaded(self) -> "ErrorScreenPage":
+        """Wait for the screen's h1 with the error-screen detection off; return self."""
+        self.wait(lambda d: self.title() == self.TITLE, f"ekran błędu „{self.TITLE}”", expect_error_screen=True)
+        return self
+
+    def is_on_pz_origin(self) -> bool:
+        """Whether the screen is shown by the test PZ (not by iIKP)."""
+        return self.driver.current_url.startswith(self.site.pz_url)
+
+    def __repr__(self) -> str:
+        return f"ekran błędu „{self.TITLE}” ({self.driver.current_url})"
+
+
+class PzErrorPage(ErrorScreenPage):
+    """Seed 3.1 on the PZ origin: a login error for the account, or the test PZ temporarily down."""
+
+    TITLE = PZ_ERROR_TITLE  # [choice] kept with the detector in pages/components/error_screens.py
+    TRY_AGAIN = link("Spróbuj ponownie")  # [choice]
+
+    def offers_retry(self) -> bool:
+        """Whether the screen offers to start the login again."""
+        return bool(self.driver.find_elements(*self.TRY_AGAIN))
+
+
+class IkpErrorPage(ErrorScreenPage):
+    """Seed 3.2 on the iIKP origin: iIKP not working (e.g. after a bad logout)."""
+
+    TITLE = IKP_ERROR_TITLE  # [choice] kept with the detector in pages/components/error_screens.py
