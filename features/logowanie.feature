@@ -10,3 +10,28 @@ Funkcja: Logowanie do iIKP przez testowy Profil Zaufany
     Zakładając, że Jan Nowak jest pacjentem testowym iIKP
     Gdy Jan Nowak loguje się przez testowy Profil Zaufany, zatwierdzając PESEL klawiszem ENTER
     Wtedy Jan Nowak widzi swoje konto w iIKP
+
+  @critical
+  Scenariusz: Pacjent testowy loguje się, zatwierdzając PESEL przyciskiem „Dalej”
+    Zakładając, że Jan Nowak jest pacjentem testowym iIKP
+    Gdy Jan Nowak loguje się przez testowy Profil Zaufany, zatwierdzając PESEL przyciskiem „Dalej”
+    Wtedy Jan Nowak widzi swoje konto w iIKP
+
+  @normal
+  Szablon scenariusza: Testowy Profil Zaufany odrzuca nieprawidłowy numer PESEL: <przypadek>
+    Gdy pacjent zatwierdza w testowym Profilu Zaufanym numer PESEL „<numer>”
+    Wtedy testowy Profil Zaufany odrzuca numer z komunikatem „<komunikat>”
+    I logowanie nie opuszcza strony testowego Profilu Zaufanego
+
+    Przykłady:
+      | przypadek                   | numer       | komunikat                                          |
+      | pusty numer                 |             | Wpisz numer PESEL.                                 |
+      | za krótki numer             | 8001151235  | Numer PESEL musi składać się z 11 cyfr.            |
+      | litery zamiast cyfr         | 8001151235A | Numer PESEL musi składać się z 11 cyfr.            |
+      | błędna cyfra kontrolna      | 87061302072 | Numer PESEL ma nieprawidłową cyfrę kontrolną.      |
+      | nieistniejąca data urodzenia | 80013212351 | Numer PESEL zawiera nieprawidłową datę urodzenia. |
+
+  @normal @instrukcja-3.1
+  Scenariusz: Osoba spoza listy pacjentów testowych trafia na ekran błędu testowego Profilu Zaufanego
+    Gdy osoba spoza listy pacjentów testowych loguje się przez testowy Profil Zaufany
+    Wtedy osoba spoza listy pacjentów testowych widzi ekran błędu testowego Profilu Zaufanego

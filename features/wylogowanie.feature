@@ -10,3 +10,17 @@ Funkcja: Wylogowanie z iIKP
     Zakładając, że Jan Nowak jest zalogowany w iIKP
     Gdy Jan Nowak wylogowuje się przyciskiem „Wyloguj się”
     Wtedy Jan Nowak widzi potwierdzenie wylogowania
+
+  @critical
+  Scenariusz: Powrót przyciskiem „Wstecz” po wylogowaniu nie pokazuje konta
+    Zakładając, że Jan Nowak jest zalogowany w iIKP
+    Gdy Jan Nowak wylogowuje się przyciskiem „Wyloguj się”
+    I Jan Nowak wraca przyciskiem „Wstecz” przeglądarki
+    Wtedy Jan Nowak nie widzi już swojego konta
+
+  @critical
+  Scenariusz: Po wylogowaniu kolejne logowanie na to samo konto działa bez ekranu błędu
+    Zakładając, że Jan Nowak jest zalogowany w iIKP
+    Gdy Jan Nowak wylogowuje się przyciskiem „Wyloguj się”
+    I Jan Nowak loguje się ponownie na to samo konto
+    Wtedy Jan Nowak widzi swoje konto w iIKP

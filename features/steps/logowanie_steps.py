@@ -1,13 +1,31 @@
-"""Steps of logging in through the test Profil Zaufany and of logging out (seed section 2)."""
+"""Steps of logging in through the test Profil Zaufany and of logging out (seed sections 2 and 3.1)."""
 
-from behave import given, then, when
+import parse
+from behave import given, register_type, then, when
 from hamcrest import assert_that, equal_to, instance_of
 
 from harness.lifecycle import site, use_persona
 from pages.account import AccountPage
+from pages.components.error_pages import PzErrorPage
 from pages.flows import log_in_to_account
 from pages.logged_out import LoggedOutPage
 from pages.pz_login import PzLoginPage
+
+# People who may try to log in but are no test patients of iIKP; synthetic valid PESELs (domain.md).
+OUTSIDERS = {"osoba spoza listy pacjentów testowych": "15232045626"}
+
+
+@parse.with_pattern("|".join(OUTSIDERS))
+def parse_outsider(text: str) -> str:
+    return OUTSIDERS[text]
+
+
+@parse.with_pattern(r"[^”]*")
+def parse_typed_number(text: str) -> str:
+    return text
+
+
+register_type(OsobaSpozaListy=parse_outsider, WpisanyNumer=parse_typed_number)
 
 
 @given("{pacjent:Osoba} jest pacjentem testowym iIKP")
@@ -26,9 +44,30 @@ def step_logs_in(context, pacjent, sposob):
     context.page = PzLoginPage.start_login(site(context)).log_in(use_persona(context, pacjent).pesel, sposob)
 
 
+@when("{pacjent:Osoba} loguje się ponownie na to samo konto")
+def step_logs_in_again(context, pacjent):
+    pz_page = PzLoginPage.start_login(site(context))
+    context.page = pz_page.log_in_allowing_error_screen(use_persona(context, pacjent).pesel)
+
+
+@when("pacjent zatwierdza w testowym Profilu Zaufanym numer PESEL „{numer:WpisanyNumer}”")
+def step_submits_number(context, numer):
+    context.page = PzLoginPage.start_login(site(context)).attempt_invalid(numer)
+
+
+@when("{pesel:OsobaSpozaListy} loguje się przez testowy Profil Zaufany")
+def step_outsider_logs_in(context, pesel):
+    context.page = PzLoginPage.start_login(site(context)).log_in_allowing_error_screen(pesel)
+
+
 @when("{pacjent:Osoba} wylogowuje się przyciskiem „Wyloguj się”")
 def step_logs_out(context, pacjent):
     context.page = context.page.logout()
+
+
+@when("{pacjent:Osoba} wraca przyciskiem „Wstecz” przeglądarki")
+def step_goes_back(context, pacjent):
+    context.page = context.page.go_back()
 
 
 @then("{pacjent:Osoba} widzi swoje konto w iIKP")
@@ -41,3 +80,26 @@ def step_sees_account(context, pacjent):
 def step_sees_logged_out(context, pacjent):
     assert_that(context.page, instance_of(LoggedOutPage))
     assert_that(context.page.shows_account_menu(), equal_to(False), "po wylogowaniu nie może być menu konta")
+
+
+@then("{pacjent:Osoba} nie widzi już swojego konta")
+def step_no_longer_sees_account(context, pacjent):
+    assert_that(context.page.shows_account(), equal_to(False),
+                f"po wylogowaniu nie mogą być widoczne dane konta ani „Wyloguj się” ({context.page.current_url()})")
+
+
+@then("testowy Profil Zaufany odrzuca numer z komunikatem „{komunikat}”")
+def step_pz_refuses_number(context, komunikat):
+    assert_that(context.page.error_message(), equal_to(komunikat))
+
+
+@then("logowanie nie opuszcza strony testowego Profilu Zaufanego")
+def step_stays_on_pz(context):
+    assert_that(context.page, instance_of(PzLoginPage))
+    assert_that(context.page.is_on_pz_origin(), equal_to(True), "błędny PESEL nie może prowadzić poza testowy PZ")
+
+
+@then("{pesel:OsobaSpozaListy} widzi ekran błędu testowego Profilu Zaufanego")
+def step_sees_pz_error(context, pesel):
+    assert_that(context.page, instance_of(PzErrorPage), "osoba spoza listy pacjentów testowych nie może wejść do iIKP")
+    assert_that(context.page.is_on_pz_origin(), equal_to(True), "ekran błędu 3.1 pokazuje testowy Profil Zaufany")
