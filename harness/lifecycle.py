@@ -18,7 +18,9 @@ from harness.masking import install_log_masking
 from harness.personas import Persona, PersonaBook, load_accounts
 from harness.simulator import TOKEN_ENV, AdminClient, SimulatorProcess
 from pages.base import Site
+from pages.components.error_pages import ErrorScreenPage
 from pages.components.top_menu import TopMenu
+from pages.pz_login import PzLoginPage
 
 log = logging.getLogger("iikp")
 
@@ -52,7 +54,15 @@ def browser_fixture(context):
     context.run_stats["browser_start_s"] += time.perf_counter() - started
     context.run_stats["browser"] = context.run_stats["browser"] or browser_version(driver)
     yield driver
-    driver.quit()
+    _quit(driver)
+
+
+def _quit(driver) -> None:
+    """Quit the browser; one already closed by a scenario (a "closed window") is fine."""
+    try:
+        driver.quit()
+    except Exception as error:  # the browser may be gone already: note it, do not fail
+        log.debug("browser already closed: %s", type(error).__name__)
 
 
 # -- run ------------------------------------------------------------------------------------------
@@ -68,9 +78,9 @@ def before_all(context) -> None:
         if settings.uses_simulator:
             _connect_simulator(context, settings)
         else:
-            context.ikp_url, context.pz_url = settings.base_url, settings.pz_url
             context.personas = PersonaBook(load_accounts(settings.accounts_path), str(settings.accounts_path))
-        preflight.check(context.ikp_url, context.pz_url, settings.preflight_timeout)
+            context.ikp_url, context.pz_url = settings.base_url, settings.pz_url
+            preflight.check(context.ikp_url, context.pz_url, settings.preflight_timeout)
     except SuiteError as error:
         stop_run(str(error), error.exit_code)
 
@@ -82,8 +92,9 @@ def _connect_simulator(context, settings: Settings) -> None:
             stop_run(f"Błąd konfiguracji '{TOKEN_ENV}': przy base_url symulatora podaj jego token "
                      f"w zmiennej środowiskowej {TOKEN_ENV}.", EXIT_USAGE)
         context.ikp_url = settings.base_url
-        context.sim = AdminClient(settings.base_url, token)
         context.pz_url = settings.pz_url or preflight.pz_origin_of(settings.base_url)
+        preflight.check(context.ikp_url, context.pz_url, settings.preflight_timeout)
+        context.sim = AdminClient(settings.base_url, token)
     else:
         process = use_fixture(simulator_fixture, context)
         context.ikp_url, context.pz_url = process.ikp_url, process.pz_url
@@ -100,10 +111,11 @@ def after_all(context) -> None:
     if folder:
         reporting.write_run_files(folder, context.config_iikp, context.ikp_url, context.pz_url,
                                   context.run_stats["browser"])
-    print(context.outcomes.summary_line(), file=sys.stderr)
+    # sys.__stderr__: behave captures the hooks' own output, and this line is for the person at the console.
+    print(context.outcomes.summary_line(), file=sys.__stderr__)
     if context.outcomes.only_environment_failures():
         print("Kod wyjścia 3: wszystkie niepowodzenia to awarie środowiska (iIKP lub testowy PZ), "
-              "nie błędy produktu.", file=sys.stderr)
+              "nie błędy produktu.", file=sys.__stderr__)
         recovery.exit_with_environment_code_at_exit()
 
 
@@ -128,6 +140,33 @@ def site(context) -> Site:
     if context.browser is None:
         context.browser = use_fixture(browser_fixture, context)
     return Site(context.browser, context.ikp_url, context.pz_url, context.config_iikp.timeout)
+
+
+def close_browser(context) -> None:
+    """Close the scenario's browser without logging out (as a person closing the window would)."""
+    if context.browser is not None:
+        _quit(context.browser)
+        context.browser = None
+
+
+def fresh_site(context) -> Site:
+    """Seed section 3 recovery: a new private window (a fresh browser with no cookies or storage)."""
+    close_browser(context)
+    return site(context)
+
+
+def login_attempts_as_cez_prescribes(context, persona: Persona) -> list:
+    """Seed section 3: log in; after an error screen, repeat from step 1 in a new private window.
+
+    Makes at most `retries` + 1 attempts and returns the page each attempt ended on.
+    """
+    pages = []
+    for _ in range(context.config_iikp.retries + 1):
+        page = PzLoginPage.start_login(fresh_site(context)).log_in_allowing_error_screen(persona.pesel)
+        pages.append(page)
+        if not isinstance(page, ErrorScreenPage):
+            break
+    return pages
 
 
 def use_persona(context, name: str) -> Persona:

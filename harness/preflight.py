@@ -31,7 +31,7 @@ def check(ikp_url: str, pz_url: str, timeout: float) -> None:
     """Raise EnvironmentUnavailable naming each address that does not answer."""
     problems = []
     for name, url in (("iIKP", ikp_url + LOGIN_PATH), ("testowy Profil Zaufany", pz_url + PZ_PATH)):
-        problem = _probe(url, timeout)
+        problem = _probe(url, timeout) if url.startswith("http") else "nieznany adres (podaj pz_url)"
         if problem:
             problems.append(f"{name} ({url}): {problem}")
     if problems:

@@ -98,3 +98,16 @@ def exit_with_environment_code_at_exit() -> None:
         os._exit(EXIT_ENVIRONMENT)
 
     atexit.register(finish)
+
+
+def verdict_of(pages: list, error_pages: dict[type, type[EnvironmentFailure]]) -> EnvironmentFailure | None:
+    """What the retry policy concludes from the pages its attempts ended on.
+
+    None when the last attempt reached a working page; otherwise the environment failure matching
+    the error screen the last attempt ended on (never a product defect).
+    """
+    last = pages[-1]
+    for page_class, failure in error_pages.items():
+        if isinstance(last, page_class):
+            return failure(last.current_url(), f"{len(pages)} prób w nowych oknach prywatnych")
+    return None

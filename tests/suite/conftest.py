@@ -64,15 +64,15 @@ def isolated_ini(folder: Path, results: Path) -> Path:
     return folder
 
 
-def run_suite(tmp_path: Path, simulator: SimulatorProcess | None, *args: str,
-              timeout: float = 600) -> tuple[subprocess.CompletedProcess, Path]:
+def run_suite(tmp_path: Path, simulator: SimulatorProcess | None, *args: str, timeout: float = 600,
+              env: dict | None = None) -> tuple[subprocess.CompletedProcess, Path]:
     """Run the project's features (or the paths in args) against `simulator`, results in tmp_path.
 
     Returns the finished process and the Allure results folder.
     """
     results = tmp_path / "allure-results"
     cwd = isolated_ini(tmp_path / "run", results)
-    env = {}
+    env = dict(env or {})
     if simulator is not None:
         args = ("-D", f"base_url={simulator.ikp_url}", "-D", f"pz_url={simulator.pz_url}", *args)
         env[TOKEN_ENV] = simulator.token

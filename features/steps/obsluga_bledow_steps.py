@@ -1,0 +1,86 @@
+"""Steps of the environment's documented faults (seed section 3) and the recoveries CeZ prescribes."""
+
+from behave import given, then, when
+from hamcrest import assert_that, equal_to, has_length, instance_of, is_not
+
+from harness.errors import IkpErrorScreen, PzErrorScreen
+from harness.lifecycle import close_browser, fresh_site, login_attempts_as_cez_prescribes, site, use_persona
+from harness.recovery import verdict_of
+from pages.account import AccountPage
+from pages.components.error_pages import IkpErrorPage, PzErrorPage
+from pages.flows import log_in_after_hard_refresh, log_in_to_account, open_allowing_error_screen
+from pages.pz_login import PzLoginPage
+
+ERROR_PAGES = {PzErrorPage: PzErrorScreen, IkpErrorPage: IkpErrorScreen}
+
+
+@given("testowy Profil Zaufany zawiedzie przy najbliższym logowaniu")
+def step_pz_fails_once(context):
+    context.sim.add_fault("pz_error", count=1)
+
+
+@given("testowy Profil Zaufany nie działa")
+def step_pz_is_down(context):
+    context.sim.add_fault("pz_error", count=1000)
+
+
+@given("iIKP będzie niedostępne przy najbliższym logowaniu")
+def step_ikp_fails_once(context):
+    context.sim.add_fault("ikp_down", count=1)
+
+
+@given("węzeł serwera ISUS, do którego trafia przeglądarka, przestał działać")
+def step_node_down(context):
+    context.sim.add_fault("node_down", node="isus-1")
+
+
+@given("{pacjent:Osoba} zamknął przeglądarkę, nie wylogowawszy się z iIKP")
+@given("{pacjent:Osoba} zamknęła przeglądarkę, nie wylogowawszy się z iIKP")
+def step_left_without_logout(context, pacjent):
+    log_in_to_account(site(context), use_persona(context, pacjent).pesel)
+    close_browser(context)
+
+
+@when("{pacjent:Osoba} próbuje zalogować się przez testowy Profil Zaufany")
+def step_tries_to_log_in(context, pacjent):
+    login = PzLoginPage.start_login(site(context))
+    context.page = login.log_in_allowing_error_screen(use_persona(context, pacjent).pesel)
+
+
+@when("{pacjent:Osoba} ponawia logowanie od początku w nowym oknie prywatnym")
+def step_retries_in_private_window(context, pacjent):
+    context.page = log_in_to_account(fresh_site(context), use_persona(context, pacjent).pesel)
+
+
+@when("{pacjent:Osoba} otwiera ponownie „Moje konto”")
+def step_reopens_account(context, pacjent):
+    context.page = open_allowing_error_screen(site(context), AccountPage)
+
+
+@when("{pacjent:Osoba} loguje się ponownie po odświeżeniu strony testowego WK klawiszami CTRL+F5")
+def step_logs_in_after_hard_refresh(context, pacjent):
+    context.page = log_in_after_hard_refresh(site(context), use_persona(context, pacjent).pesel)
+
+
+@when("{pacjent:Osoba} próbuje zalogować się, ponawiając zgodnie z instrukcją CeZ")
+def step_retries_as_cez_prescribes(context, pacjent):
+    context.attempts = login_attempts_as_cez_prescribes(context, use_persona(context, pacjent))
+
+
+@then("{pacjent:Osoba} widzi ekran błędu testowego Profilu Zaufanego")
+def step_sees_pz_error(context, pacjent):
+    assert_that(context.page, instance_of(PzErrorPage))
+    assert_that(context.page.is_on_pz_origin(), equal_to(True), "ekran 3.1 pokazuje testowy Profil Zaufany")
+
+
+@then("{pacjent:Osoba} widzi ekran niedziałającego iIKP")
+def step_sees_ikp_error(context, pacjent):
+    assert_that(context.page, instance_of(IkpErrorPage))
+
+
+@then("po wyczerpaniu ponowień zestaw zgłasza awarię testowego Profilu Zaufanego, a nie błąd produktu")
+def step_reports_pz_failure(context):
+    assert_that(context.attempts, has_length(context.config_iikp.retries + 1))
+    verdict = verdict_of(context.attempts, ERROR_PAGES)
+    assert_that(verdict, instance_of(PzErrorScreen))
+    assert_that(verdict, is_not(instance_of(AssertionError)))
