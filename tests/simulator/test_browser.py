@@ -1,0 +1,94 @@
+"""Real headless Chromium: login across origins with ENTER and with „Dalej”, logout, terms surviving a restart."""
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+from simulator.server import SimulatorServer
+from tests.simulator.conftest import ANNA, JAN, TOKEN
+
+pytestmark = pytest.mark.browser
+
+FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+         "--lang=pl-PL", "--window-size=1366,768", "--incognito"]
+TIMEOUT = 20
+LOGOUT = (By.XPATH, "//button[normalize-space()='Wyloguj się']")
+
+
+@pytest.fixture
+def chromium():
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in FLAGS:
+        options.add_argument(flag)
+    driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
+    yield driver
+    driver.quit()
+
+
+def wait(driver):
+    return WebDriverWait(driver, TIMEOUT)
+
+
+def h1(driver):
+    return driver.find_element(By.TAG_NAME, "h1").text
+
+
+def open_pz_page(driver, server):
+    driver.get(f"{server.ikp_url}/ikp/zaloguj")
+    wait(driver).until(EC.url_contains(f"{server.pz_url}/pz/ekran_pz"))
+    return wait(driver).until(EC.element_to_be_clickable((By.ID, "pesel")))
+
+
+def log_out(driver):
+    driver.find_element(*LOGOUT).click()
+    wait(driver).until(EC.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Wylogowano"))
+
+
+def test_jan_logs_in_with_enter_and_with_dalej_then_logs_out(server, chromium):
+    field = open_pz_page(chromium, server)
+    assert chromium.find_element(By.CSS_SELECTOR, "label[for=pesel]").text == "Pesel"
+    field.send_keys(JAN + Keys.ENTER)
+    wait(chromium).until(EC.element_to_be_clickable(LOGOUT))
+    assert chromium.current_url == f"{server.ikp_url}/ikp/konto"
+    assert h1(chromium) == "Moje konto"
+    assert chromium.find_element(By.ID, "patient-name").text == "Jan Nowak"
+    log_out(chromium)
+    chromium.back()
+    wait(chromium).until(EC.url_contains("/pz/ekran_pz"))
+    assert "Jan Nowak" not in chromium.page_source
+
+    open_pz_page(chromium, server).send_keys(JAN)
+    chromium.find_element(By.XPATH, "//button[normalize-space()='Dalej']").click()
+    wait(chromium).until(EC.element_to_be_clickable(LOGOUT))
+    assert h1(chromium) == "Moje konto"
+    log_out(chromium)
+    assert chromium.find_element(By.ID, "content").text.startswith("Wylogowano")
+
+
+def test_validation_message_stays_on_the_pz_page(server, chromium):
+    open_pz_page(chromium, server).send_keys("123" + Keys.ENTER)
+    message = wait(chromium).until(EC.visibility_of_element_located((By.ID, "pesel-error")))
+    assert message.text == "Numer PESEL musi składać się z 11 cyfr."
+    assert chromium.current_url.startswith(server.pz_url)
+
+
+def test_anna_accepts_the_terms_once_even_across_a_restart(chromium, db_dir):
+    database = f"{db_dir}/browser-restart.sqlite3"
+    with SimulatorServer(ikp_port=0, pz_port=0, db_path=database, token=TOKEN) as first:
+        open_pz_page(chromium, first).send_keys(ANNA + Keys.ENTER)
+        accept = wait(chromium).until(EC.element_to_be_clickable((By.XPATH, "//button[normalize-space()='Akceptuję']")))
+        assert h1(chromium) == "Warunki korzystania z serwisu pacjent.gov.pl"
+        accept.click()
+        wait(chromium).until(EC.visibility_of_element_located((By.ID, "contact-prompt")))
+        log_out(chromium)
+    with SimulatorServer(ikp_port=0, pz_port=0, db_path=database, token=TOKEN) as second:
+        open_pz_page(chromium, second).send_keys(ANNA + Keys.ENTER)
+        wait(chromium).until(EC.element_to_be_clickable(LOGOUT))
+        assert chromium.current_url == f"{second.ikp_url}/ikp/konto"
+        log_out(chromium)
