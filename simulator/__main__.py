@@ -4,6 +4,7 @@ import argparse
 import os
 import secrets
 import signal
+import sqlite3
 import sys
 import threading
 
@@ -51,6 +52,20 @@ def parse_args(argv=None):
     return parser.parse_args(argv)
 
 
+def _start(server):
+    """Start the server; None, or a one-line reason why it cannot start."""
+    try:
+        server.start()
+    except sqlite3.Error as error:
+        reason = f"cannot use the database {server.db_path}: {error}"
+    except OSError as error:
+        reason = error.strerror or str(error)
+    else:
+        return None
+    server.stop()
+    return reason
+
+
 def main(argv=None):
     """Run both origins until SIGINT or SIGTERM; return the exit code."""
     args = parse_args(argv)
@@ -64,10 +79,9 @@ def main(argv=None):
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
-    try:
-        server.start()
-    except OSError as error:
-        print(f"simulator: error: {error.strerror or error}", file=sys.stderr)
+    reason = _start(server)
+    if reason:
+        print(f"simulator: error: {reason}", file=sys.stderr)
         return EXIT_USAGE
     print(f"iIKP: {server.ikp_url}/ikp/zaloguj", flush=True)
     print(f"PZ: {server.pz_url}/pz/ekran_pz", flush=True)

@@ -53,7 +53,13 @@ class SimulatorServer:
         self._servers, self._threads = [], []
 
     def start(self):
-        """Bind both ports, prepare the database, serve, and wait until both health checks answer."""
+        """Prepare the database, bind both ports, serve, and wait until both health checks answer."""
+        db.initialise(self.db_path, baseline.seed)
+        conn = db.connect(self.db_path)
+        try:
+            faults.install_chaos(conn, self.chaos, self.seed)
+        finally:
+            conn.close()
         sockets = [_bind(self.host, self.ikp_port)]
         try:
             sockets.append(_bind(self.host, self.pz_port))
@@ -61,12 +67,6 @@ class SimulatorServer:
             sockets[0].close()
             raise
         self.ikp_url, self.pz_url = (_base_url(self.host, sock) for sock in sockets)
-        db.initialise(self.db_path, baseline.seed)
-        conn = db.connect(self.db_path)
-        try:
-            faults.install_chaos(conn, self.chaos, self.seed)
-        finally:
-            conn.close()
         sim_settings = Settings(self.db_path, self.token, self.ikp_url, self.pz_url)
         for app, sock in zip((create_ikp_app(sim_settings), create_pz_app(sim_settings)), sockets, strict=True):
             server = create_server(app, sockets=[sock], threads=THREADS, ident="iIKP-simulator")
@@ -74,9 +74,13 @@ class SimulatorServer:
             thread.start()
             self._servers.append(server)
             self._threads.append(thread)
-        for url in (self.ikp_url, self.pz_url):
-            with urllib.request.urlopen(f"{url}/__sim__/health", timeout=STARTUP_TIMEOUT_S) as answer:
-                answer.read()
+        try:
+            for url in (self.ikp_url, self.pz_url):
+                with urllib.request.urlopen(f"{url}/__sim__/health", timeout=STARTUP_TIMEOUT_S) as answer:
+                    answer.read()
+        except OSError:
+            self.stop()
+            raise
         return self
 
     def stop(self):

@@ -175,6 +175,15 @@ def test_port_in_use_gives_one_line_and_exit_2():
     assert stderr.strip().splitlines() == [expected]
 
 
+def test_an_unusable_database_gives_one_line_and_exit_2(tmp_path):
+    not_a_db = tmp_path / "notes.txt"
+    not_a_db.write_text("not a database\n" * 200)
+    for path in (str(not_a_db), str(tmp_path / "missing" / "x.db")):
+        code, stdout, stderr = run_to_exit("--ikp-port", "0", "--pz-port", "0", "--token", TOKEN, "--db", path)
+        assert code == 2 and stdout == ""
+        assert stderr.strip().splitlines() == [stderr.strip()] and "cannot use the database" in stderr
+
+
 def test_chaos_at_start_fires_on_logins(spawn):
     process = spawn("--ikp-port", "0", "--pz-port", "0", "--token", TOKEN, "--chaos", "pz_error=1", "--seed", "7")
     with requests.Session() as session:
