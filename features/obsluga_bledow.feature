@@ -46,3 +46,12 @@ Funkcja: Awarie środowiska integracyjnego i ich obejście
     Oraz testowy Profil Zaufany nie działa
     Gdy Jan Nowak próbuje zalogować się, ponawiając zgodnie z instrukcją CeZ
     Wtedy po wyczerpaniu ponowień zestaw zgłasza awarię testowego Profilu Zaufanego, a nie błąd produktu
+
+  @normal @symulator @instrukcja-1 @instrukcja-3.2
+  Scenariusz: Praca na jednym koncie w dwóch kartach kończy się ekranem niedziałającego iIKP
+    Zakładając, że Jan Nowak ma otwarty formularz „Edytuj swoje dane”
+    Gdy Jan Nowak otwiera swoje konto w drugiej karcie przeglądarki
+    Oraz Jan Nowak zapisuje dane kontaktowe w pierwszej karcie
+    Wtedy Jan Nowak widzi ekran niedziałającego iIKP
+    Gdy Jan Nowak ponawia logowanie od początku w nowym oknie prywatnym
+    Wtedy Jan Nowak widzi swoje konto w iIKP

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from harness.errors import IkpErrorScreen, PzErrorScreen
 from pages.account import AccountPage
 from pages.base import BasePage, Site
 from pages.components.error_pages import IkpErrorPage, PzErrorPage
@@ -34,3 +37,30 @@ def open_allowing_error_screen(site: Site, page_class: type[BasePage]) -> BasePa
 def log_in_after_hard_refresh(site: Site, pesel: str) -> BasePage:
     """Seed 3: start the login, hard-refresh the test WK page (CTRL+F5), then log in; return the landing page."""
     return PzLoginPage.start_login(site).hard_refresh().log_in(pesel)
+
+
+def allowing_error_screen(site: Site, service: Callable[[], BasePage]) -> BasePage:
+    """Run a page service; when it ends on an error screen of seed section 3, return that screen's page."""
+    try:
+        return service()
+    except PzErrorScreen:
+        return PzErrorPage(site).wait_until_loaded()
+    except IkpErrorScreen:
+        return IkpErrorPage(site).wait_until_loaded()
+
+
+def open_in_second_tab(site: Site, page_class: type[BasePage]) -> None:
+    """Open a page in a second browser tab (the same session), then come back to the first tab.
+
+    The tab is opened by the page itself (window.open), as a person would with a middle click: a
+    WebDriver "new window" would open outside the incognito session and see no cookies.
+    """
+    driver = site.driver
+    first = driver.current_window_handle
+    before = set(driver.window_handles)
+    driver.execute_script("window.open(arguments[0], '_blank');", site.ikp(page_class.PATH))
+    probe = BasePage(site)
+    [second] = probe.wait(lambda d: set(d.window_handles) - before or False, "druga karta przeglądarki")
+    driver.switch_to.window(second)
+    page_class(site).wait_until_loaded()
+    driver.switch_to.window(first)

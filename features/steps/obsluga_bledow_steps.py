@@ -8,7 +8,13 @@ from harness.lifecycle import close_browser, fresh_site, login_attempts_as_cez_p
 from harness.recovery import verdict_of
 from pages.account import AccountPage
 from pages.components.error_pages import IkpErrorPage, PzErrorPage
-from pages.flows import log_in_after_hard_refresh, log_in_to_account, open_allowing_error_screen
+from pages.flows import (
+    allowing_error_screen,
+    log_in_after_hard_refresh,
+    log_in_to_account,
+    open_allowing_error_screen,
+    open_in_second_tab,
+)
 from pages.pz_login import PzLoginPage
 
 ERROR_PAGES = {PzErrorPage: PzErrorScreen, IkpErrorPage: IkpErrorScreen}
@@ -39,6 +45,21 @@ def step_node_down(context):
 def step_left_without_logout(context, pacjent):
     log_in_to_account(site(context), use_persona(context, pacjent).pesel)
     close_browser(context)
+
+
+@given("{pacjent:Osoba} ma otwarty formularz „Edytuj swoje dane”")
+def step_has_contact_form_open(context, pacjent):
+    context.page = log_in_to_account(site(context), use_persona(context, pacjent).pesel).edit_contact_data()
+
+
+@when("{pacjent:Osoba} otwiera swoje konto w drugiej karcie przeglądarki")
+def step_opens_second_tab(context, pacjent):
+    open_in_second_tab(site(context), AccountPage)
+
+
+@when("{pacjent:Osoba} zapisuje dane kontaktowe w pierwszej karcie")
+def step_saves_in_first_tab(context, pacjent):
+    context.page = allowing_error_screen(site(context), context.page.save)
 
 
 @when("{pacjent:Osoba} próbuje zalogować się przez testowy Profil Zaufany")
