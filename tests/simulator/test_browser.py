@@ -1,6 +1,7 @@
 """Real headless Chromium: login across origins with ENTER and with „Dalej”, logout, terms surviving a restart."""
 
 import pytest
+import requests
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -92,3 +93,21 @@ def test_anna_accepts_the_terms_once_even_across_a_restart(chromium, db_dir):
         wait(chromium).until(EC.element_to_be_clickable(LOGOUT))
         assert chromium.current_url == f"{second.ikp_url}/ikp/konto"
         log_out(chromium)
+
+
+def test_hard_refresh_of_the_pz_page_moves_to_a_healthy_node(server, chromium):
+    open_pz_page(chromium, server).send_keys(JAN + Keys.ENTER)
+    wait(chromium).until(EC.element_to_be_clickable(LOGOUT))
+    assert chromium.get_cookie("ISUS_NODE")["value"] == "isus-1"
+    answer = requests.post(f"{server.ikp_url}/__sim__/faults", json={"kind": "node_down"},
+                           headers={"X-Sim-Token": TOKEN}, timeout=10)
+    assert answer.status_code == 201
+    chromium.find_element(By.LINK_TEXT, "Recepty").click()
+    wait(chromium).until(EC.presence_of_element_located((By.ID, "ikp-error-screen")))
+    chromium.find_element(By.LINK_TEXT, "Zaloguj się ponownie").click()
+    wait(chromium).until(EC.url_contains("/pz/ekran_pz"))
+    chromium.execute_cdp_cmd("Page.reload", {"ignoreCache": True})
+    wait(chromium).until(lambda driver: (driver.get_cookie("ISUS_NODE") or {}).get("value") == "isus-2")
+    wait(chromium).until(EC.element_to_be_clickable((By.ID, "pesel"))).send_keys(JAN + Keys.ENTER)
+    wait(chromium).until(EC.element_to_be_clickable(LOGOUT))
+    assert h1(chromium) == "Moje konto"
