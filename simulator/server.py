@@ -2,6 +2,7 @@
 
 import logging
 import os
+import secrets
 import shutil
 import socket
 import tempfile
@@ -40,15 +41,19 @@ def _base_url(host, sock):
 
 
 class SimulatorServer:
-    """Both origins in this process: start() returns once both answer; stop() shuts them down."""
+    """Both origins in this process: start() returns once both answer; stop() shuts them down.
+
+    token None: a random one (see .token); chaos: {kind: ratio} or the --chaos text.
+    """
 
     def __init__(self, host="127.0.0.1", ikp_port=8081, pz_port=8888, db_path=None, token=None,
                  chaos=None, seed=None):
         self.host, self.ikp_port, self.pz_port = host, ikp_port, pz_port
         self._temp_dir = None if db_path else tempfile.mkdtemp(prefix="iikp-sim-")
         self.db_path = db_path or os.path.join(self._temp_dir, "simulator.sqlite3")
-        self.token = token
-        self.chaos, self.seed = chaos or {}, seed
+        self.token = token or secrets.token_urlsafe(18)
+        self.chaos = faults.parse_chaos(chaos) if isinstance(chaos, str) else dict(chaos or {})
+        self.seed = seed
         self.ikp_url = self.pz_url = None
         self._servers, self._threads = [], []
 

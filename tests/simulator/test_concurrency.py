@@ -1,5 +1,6 @@
 """Several browsers at once over real HTTP: no 5xx, and the database stays consistent."""
 
+import os
 import re
 from concurrent.futures import ThreadPoolExecutor
 
@@ -75,3 +76,15 @@ def test_many_browsers_on_one_patient_never_break_the_server(server):
     conflicts = sum(e["kind"] == "session_conflict" for e in events)
     assert logins + conflicts == 12
     assert conn_sessions["session_active"] is (logins > conflicts)
+
+
+def test_in_process_server_defaults(db_dir):
+    from simulator.server import SimulatorServer
+
+    with SimulatorServer(ikp_port=0, pz_port=0, chaos="ikp_down=0.5", seed=3) as server:
+        assert len(server.token) >= 16
+        faults = requests.get(f"{server.ikp_url}/__sim__/faults", headers={"X-Sim-Token": server.token}, timeout=10)
+        assert [(f["kind"], f["ratio"]) for f in faults.json()] == [("ikp_down", 0.5)]
+        assert requests.get(f"{server.pz_url}/__sim__/health", timeout=10).json() == {"status": "ok"}
+        temp_db = server.db_path
+    assert not os.path.exists(temp_db)
