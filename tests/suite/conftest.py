@@ -5,6 +5,7 @@ from __future__ import annotations
 import configparser
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -80,3 +81,16 @@ def run_suite(tmp_path: Path, simulator: SimulatorProcess | None, *args: str, ti
     options = [a for a in args if a not in paths]
     absolute = [str(PROJECT_ROOT / p) if not Path(p).is_absolute() else p for p in paths]
     return behave(*options, *absolute, cwd=cwd, env=env, timeout=timeout), results
+
+
+def throwaway_project(tmp_path: Path, feature_text: str, results: Path) -> Path:
+    """A copy of the suite's hooks and steps with one feature of the test's own."""
+    features = tmp_path / "features"
+    shutil.copytree(PROJECT_ROOT / "features" / "steps", features / "steps",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(PROJECT_ROOT / "features" / "environment.py", features / "environment.py")
+    (features / "meta.feature").write_text(feature_text, encoding="utf-8")
+    isolated_ini(tmp_path, results)
+    (tmp_path / "behave.ini").write_text((tmp_path / "behave.ini").read_text(encoding="utf-8").replace(
+        str(PROJECT_ROOT / "features"), "features"), encoding="utf-8")
+    return tmp_path

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import socket
 import subprocess
 from pathlib import Path
@@ -14,7 +13,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from harness.browser import new_browser
 from harness.config import Settings
-from tests.suite.conftest import PROJECT_ROOT, allure_results, behave, isolated_ini, run_suite
+from tests.suite.conftest import PROJECT_ROOT, allure_results, behave, isolated_ini, run_suite, throwaway_project
 
 pytestmark = pytest.mark.suite
 
@@ -26,19 +25,6 @@ Funkcja: Celowo błędny scenariusz (meta-test)
     Zakładając, że Jan Nowak jest zalogowany w iIKP
     Wtedy Jan Nowak widzi potwierdzenie wylogowania
 """
-
-
-def throwaway_project(tmp_path: Path, feature_text: str, results: Path) -> Path:
-    """A copy of the suite's hooks and steps with one feature of the test's own."""
-    features = tmp_path / "features"
-    shutil.copytree(PROJECT_ROOT / "features" / "steps", features / "steps",
-                    ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(PROJECT_ROOT / "features" / "environment.py", features / "environment.py")
-    (features / "meta.feature").write_text(feature_text, encoding="utf-8")
-    isolated_ini(tmp_path, results)
-    (tmp_path / "behave.ini").write_text((tmp_path / "behave.ini").read_text(encoding="utf-8").replace(
-        str(PROJECT_ROOT / "features"), "features"), encoding="utf-8")
-    return tmp_path
 
 
 @pytest.mark.parametrize(("args", "env", "key"), [
