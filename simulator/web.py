@@ -86,6 +86,7 @@ def install(app, sim_settings):
     app.json.ensure_ascii = False
     app.json.sort_keys = False
     app.jinja_env.filters["mask_pesel"] = mask
+    app.jinja_env.trim_blocks = app.jinja_env.lstrip_blocks = True
     app.context_processor(lambda: {"labels": app.jinja_env.get_template("_labels.html").module})
     app.teardown_appcontext(close_conn)
     app.after_request(no_store)
