@@ -85,6 +85,7 @@ def reset_all(conn):
     """Everything back to baseline: real date, no extra patients, no admin faults, no events."""
     with db.transaction(conn):
         clock.set_today(conn, None)
+        clock.clear_patient_dates(conn)
         for table in ("artifacts", "sessions", "order_items", "orders", "consents", "prescriptions",
                       "declarations", "patients", "staff", "facilities", "events"):
             conn.execute(f"DELETE FROM {table}")
@@ -107,7 +108,8 @@ def reset_patient(conn, pesel):
     with db.transaction(conn):
         baseline = conn.execute("SELECT baseline FROM patients WHERE pesel = ?", (pesel,)).fetchone()["baseline"]
         persona = PERSONAS[baseline]
-        today = clock.today(conn)
+        clock.set_today(conn, None, pesel)
+        today = clock.today(conn, pesel)
         for table in ("sessions", "consents", "orders", "prescriptions", "declarations"):
             conn.execute(f"DELETE FROM {table} WHERE pesel = ?", (pesel,))
         email, phone, channel = persona["contact"] or (None, None, None)

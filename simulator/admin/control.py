@@ -6,7 +6,7 @@ from flask import Blueprint, jsonify, request
 
 from simulator import baseline, clock, db, events, faults
 from simulator.admin import body
-from simulator.model import facilities
+from simulator.model import facilities, patients
 from simulator.web import get_conn
 
 bp = Blueprint("admin_control", __name__)
@@ -34,37 +34,48 @@ def facility_update(facility_id):
     return jsonify(facilities.set_orders_enabled(get_conn(), facility_id, data["orders_enabled"]))
 
 
-def _clock_answer(conn):
-    return jsonify(today=clock.today(conn).isoformat(), simulated=clock.is_simulated(conn))
+def _clock_answer(conn, pesel=None):
+    return jsonify(today=clock.today(conn, pesel).isoformat(), simulated=clock.is_simulated(conn, pesel))
+
+
+def _clock_patient(conn, pesel):
+    """The optional patient of a clock call: None, or an existing patient's PESEL (404 otherwise)."""
+    if pesel is not None:
+        patients.require(conn, pesel)
+    return pesel
 
 
 @bp.get("/clock")
 def clock_show():
-    """The simulated date."""
-    return _clock_answer(get_conn())
+    """The simulated date (?pesel=: that patient's date, its own or else the run-wide one)."""
+    conn = get_conn()
+    return _clock_answer(conn, _clock_patient(conn, request.args.get("pesel") or None))
 
 
 @bp.put("/clock")
 def clock_set():
-    """Set the simulated date (null: back to the real date)."""
-    data = body.read({"today": body.optional(body.date_value)}, required=("today",))
+    """Set the simulated date (null: back to the real date; with pesel: only that patient's date,
+    null: back to the run-wide date)."""
+    data = body.read({"today": body.optional(body.date_value), "pesel": body.text(20)}, required=("today",))
     conn = get_conn()
+    pesel = _clock_patient(conn, data.get("pesel"))
     with db.transaction(conn):
-        clock.set_today(conn, data["today"])
-    return _clock_answer(conn)
+        clock.set_today(conn, data["today"], pesel)
+    return _clock_answer(conn, pesel)
 
 
 @bp.post("/clock/advance")
 def clock_advance():
-    """Move the simulated date by N days."""
-    data = body.read({"days": body.integer(-MAX_DAYS, MAX_DAYS)}, required=("days",))
+    """Move the simulated date (with pesel: only that patient's date) by N days."""
+    data = body.read({"days": body.integer(-MAX_DAYS, MAX_DAYS), "pesel": body.text(20)}, required=("days",))
     conn = get_conn()
+    pesel = _clock_patient(conn, data.get("pesel"))
     try:
         with db.transaction(conn):
-            clock.advance(conn, data["days"])
+            clock.advance(conn, data["days"], pesel)
     except OverflowError:
         body.fail("the resulting date is out of range")
-    return _clock_answer(conn)
+    return _clock_answer(conn, pesel)
 
 
 @bp.post("/faults")

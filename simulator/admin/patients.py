@@ -96,7 +96,7 @@ def consent_create(pesel):
         "person_name": data.get("person_name"),
         "person_pesel": data.get("person_pesel"),
         "scope": data.get("scope") or consents.DEFAULT_SCOPE,
-        "date_from": (data.get("date_from") or clock.today(conn)).isoformat(),
+        "date_from": (data.get("date_from") or clock.today(conn, pesel)).isoformat(),
         "date_to": date_to.isoformat() if date_to else None,
     }
     consent_id = consents.create(conn, pesel, values, data.get("status", "active"))
@@ -113,7 +113,7 @@ def prescription_create(pesel):
     conn = get_conn()
     patients.require(conn, pesel)
     prescription_id = orders.add_prescription(
-        conn, pesel, data["medicine"], data.get("dosage", ""), data.get("continuation", True), clock.today(conn)
+        conn, pesel, data["medicine"], data.get("dosage", ""), data.get("continuation", True), clock.today(conn, pesel)
     )
     return jsonify(next(p for p in orders.prescriptions_for(conn, pesel) if p["id"] == prescription_id)), 201
 
@@ -130,7 +130,7 @@ def order_create(pesel):
     if not data["prescription_ids"] or not set(data["prescription_ids"]) <= own:
         body.fail("prescription_ids must be a non-empty list of this patient's prescriptions")
     try:
-        order_id = orders.place(conn, pesel, data["prescription_ids"], clock.today(conn),
+        order_id = orders.place(conn, pesel, data["prescription_ids"], clock.today(conn, pesel),
                                 status=data.get("status", "placed"), check_facility=False)
     except orders.Refused:
         body.fail("the patient has no accepted POZ doctor declaration", 409)
@@ -169,7 +169,7 @@ def declaration_create(pesel):
     patients.require(conn, pesel)
     declaration_id = declarations.submit(
         conn, pesel, data["role"], _staff_for(conn, data), data.get("exemption", "none"),
-        data.get("submitted_on") or clock.today(conn), status=data.get("status", "submitted"),
+        data.get("submitted_on") or clock.today(conn, pesel), status=data.get("status", "submitted"),
         note=data.get("comment"),
     )
     return jsonify(declarations.get(conn, declaration_id)), 201

@@ -35,7 +35,7 @@ def _view_is_current():
 def guard():
     """Before every request: stale declarations, faults, login and terms guards, stale views."""
     conn = get_conn()
-    declarations.expire_stale(conn, clock.today(conn))
+    declarations.expire_stale(conn, clock.today(conn), clock.patient_dates(conn))
     if not (request.path == "/ikp" or request.path.startswith("/ikp/")):
         return None
     g.ikp_session = _load_session(conn)
@@ -54,7 +54,7 @@ def guard():
         with db.transaction(conn):
             events.record(conn, "stale_view", pesel, path=request.path)
         return error_screen("stale_view", end_session=True)
-    if not g.ikp_session["terms_accepted"] and request.path != "/ikp/regulamin":
+    if not g.ikp_session["terms_accepted"] and request.path not in ("/ikp/regulamin", "/ikp/wyloguj"):
         return redirect("/ikp/regulamin")
     return None
 
@@ -117,5 +117,6 @@ def require(value):
 
 
 def today():
-    """The simulated today."""
-    return clock.today(get_conn())
+    """The simulated today of the logged-in patient (its own date, else the run-wide one)."""
+    session = g.get("ikp_session")
+    return clock.today(get_conn(), session["pesel"] if session is not None else None)

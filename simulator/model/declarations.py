@@ -14,14 +14,22 @@ FEE_PLN = 80
 AUTO_REJECT_DAYS = 7
 
 
-def expire_stale(conn, today):
-    """Reject declarations the facility has not taken within 7 simulated days."""
-    limit = (today - datetime.timedelta(days=AUTO_REJECT_DAYS)).isoformat()
+def expire_stale(conn, today, patient_dates=None):
+    """Reject declarations the facility has not taken within 7 simulated days.
+
+    `today` is the run-wide date; `patient_dates` ({pesel: date}) overrides it for those patients.
+    """
+    patient_dates = patient_dates or {}
+    latest = max([today, *patient_dates.values()])
+    limit = (latest - datetime.timedelta(days=AUTO_REJECT_DAYS)).isoformat()
     stale = "status = 'submitted' AND submitted_on <= ?"
     if conn.execute(f"SELECT 1 FROM declarations WHERE {stale}", (limit,)).fetchone() is None:
         return
     with db.transaction(conn):
-        for row in conn.execute(f"SELECT id, pesel FROM declarations WHERE {stale}", (limit,)).fetchall():
+        for row in conn.execute(f"SELECT id, pesel, submitted_on FROM declarations WHERE {stale}", (limit,)).fetchall():
+            own_limit = patient_dates.get(row["pesel"], today) - datetime.timedelta(days=AUTO_REJECT_DAYS)
+            if row["submitted_on"] > own_limit.isoformat():
+                continue
             conn.execute("UPDATE declarations SET status = 'rejected', auto_rejected = 1 WHERE id = ?", (row["id"],))
             events.record(conn, "declaration_rejected", row["pesel"], declaration_id=row["id"], automatic=True)
 
