@@ -50,10 +50,13 @@ def list_all(conn):
     return [as_dict(r) for r in conn.execute("SELECT * FROM faults ORDER BY id")]
 
 
-def clear(conn):
-    """Remove the admin-set faults; background chaos stays."""
+def clear(conn, pesel=None):
+    """Remove the admin-set faults (only those limited to `pesel` when given); background chaos stays."""
     with db.transaction(conn):
-        conn.execute("DELETE FROM faults WHERE background = 0")
+        if pesel is None:
+            conn.execute("DELETE FROM faults WHERE background = 0")
+        else:
+            conn.execute("DELETE FROM faults WHERE background = 0 AND pesel = ?", (pesel,))
 
 
 def install_chaos(conn, chaos, seed):

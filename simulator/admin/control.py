@@ -102,8 +102,8 @@ def fault_list():
 
 @bp.delete("/faults")
 def fault_clear():
-    """Remove the admin-set faults (background chaos stays)."""
-    faults.clear(get_conn())
+    """Remove the admin-set faults (?pesel=: only those limited to that patient); background chaos stays."""
+    faults.clear(get_conn(), request.args.get("pesel") or None)
     return jsonify(status="ok")
 
 

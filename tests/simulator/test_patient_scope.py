@@ -69,3 +69,11 @@ def test_node_down_scoped_to_a_patient_spares_the_others_on_that_node(sim):
     sim.ok("POST", "/faults", {"kind": "node_down", "node": "isus-1", "pesel": JAN}, status=201)
     assert not is_ikp_error(maria.get(IKP + "/ikp/konto"))
     assert is_ikp_error(jan.get(IKP + "/ikp/konto"))
+
+
+def test_clearing_one_patients_faults_keeps_the_others(sim):
+    sim.ok("POST", "/faults", {"kind": "node_down", "pesel": JAN}, status=201)
+    sim.ok("POST", "/faults", {"kind": "pz_error", "pesel": MARIA}, status=201)
+    sim.ok("POST", "/faults", {"kind": "slow"}, status=201)
+    sim.ok("DELETE", f"/faults?pesel={JAN}")
+    assert sorted(f["kind"] for f in sim.ok("GET", "/faults")) == ["pz_error", "slow"]
