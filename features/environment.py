@@ -1,8 +1,9 @@
 """behave hooks: they only delegate to harness.lifecycle."""
 
-from harness import gherkin_types, lifecycle
+from harness import gherkin_types, lifecycle, run_guard
 
 gherkin_types.register()
+run_guard.install_parse_error_message()  # loaded before behave parses the feature files
 
 
 def before_all(context):

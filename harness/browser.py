@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
+import subprocess
 from pathlib import Path
 
 from selenium import webdriver
@@ -39,7 +41,7 @@ def _chromium_options(settings: Settings) -> webdriver.ChromeOptions:
     binary = settings.browser_path or (CHROMIUM_BINARY if settings.browser == "chromium" else "")
     if binary and not settings.remote_url:
         if not Path(binary).is_file():
-            raise BrowserSetupError(f"Nie znaleziono przeglądarki {binary}. {INSTALL_HINT}")
+            raise BrowserSetupError(f"Nie znaleziono przeglądarki {binary} (browser_path). {INSTALL_HINT}")
         options.binary_location = binary
     return options
 
@@ -69,7 +71,8 @@ def _driver_path(settings: Settings) -> str | None:
     """Where the driver binary is, by `driver_manager`; None lets Selenium Manager find it offline."""
     if settings.driver_path:
         if not Path(settings.driver_path).is_file():
-            raise BrowserSetupError(f"Nie znaleziono sterownika driver_path={settings.driver_path}.")
+            raise BrowserSetupError(f"Nie znaleziono sterownika driver_path={settings.driver_path}. "
+                                    f"Popraw ścieżkę albo pomiń driver_path (domyślnie {CHROMEDRIVER}).")
         return settings.driver_path
     if settings.driver_manager == "system":
         found = CHROMEDRIVER if Path(CHROMEDRIVER).is_file() else shutil.which("chromedriver")
@@ -100,6 +103,37 @@ def _webdriver_manager_path(settings: Settings) -> str:
         raise BrowserSetupError(
             f"webdriver-manager nie pobrał sterownika dla {settings.browser} ({type(exc).__name__}). "
             "Potrzebny jest dostęp do internetu; bez niego użyj driver_manager=system.") from None
+
+
+def _major_version(command: list[str]) -> int | None:
+    """The major version a browser or driver prints for --version; None when it prints none."""
+    try:
+        output = subprocess.run([*command, "--version"], capture_output=True, text=True, timeout=30).stdout
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise BrowserSetupError(f"Nie można uruchomić {command[0]} ({type(exc).__name__}). {INSTALL_HINT}") from None
+    match = re.search(r"(\d+)\.\d+\.\d+", output)
+    return int(match.group(1)) if match else None
+
+
+def check_setup(settings: Settings) -> None:
+    """Before the first scenario: the local browser and its driver exist and their major versions match.
+
+    Raises BrowserSetupError with the fix, so a broken set-up stops the run once instead of failing
+    every scenario. A Selenium Grid (remote_url) is checked by its first session instead.
+    """
+    if settings.remote_url:
+        return
+    if settings.browser in ("chromium", "chrome"):
+        binary = _chromium_options(settings).binary_location  # raises when the browser is missing
+        driver = _driver_path(settings)
+        if binary and driver:
+            browser_major, driver_major = _major_version([binary]), _major_version([driver])
+            if browser_major and driver_major and browser_major != driver_major:
+                raise BrowserSetupError(
+                    f"Wersje nie pasują: przeglądarka {binary} ma wersję {browser_major}, a sterownik {driver} "
+                    f"wersję {driver_major}. Zainstaluj sterownik tej samej wersji co przeglądarka. {INSTALL_HINT}")
+    elif settings.driver_path:
+        _driver_path(settings)
 
 
 def new_browser(settings: Settings) -> WebDriver:

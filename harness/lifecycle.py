@@ -10,11 +10,11 @@ import time
 from behave import fixture, use_fixture
 from behave.model import Scenario, Status
 
-from harness import preflight, recovery, reporting
-from harness.browser import browser_version, console_log, new_browser
+from harness import preflight, recovery, reporting, run_guard
+from harness.browser import browser_version, check_setup, console_log, new_browser
 from harness.config import Settings, from_behave
-from harness.errors import EXIT_USAGE, SuiteError
-from harness.masking import install_log_masking
+from harness.errors import EXIT_USAGE, BrowserSetupError, SuiteError
+from harness.masking import install_log_masking, mask_console_output, mask_files
 from harness.personas import Persona, PersonaBook, load_accounts
 from harness.simulator import TOKEN_ENV, AdminClient, SimulatorProcess
 from pages.base import Site
@@ -67,10 +67,13 @@ def _quit(driver) -> None:
 
 # -- run ------------------------------------------------------------------------------------------
 def before_all(context) -> None:
-    """Validate the configuration, start or reach the target, load the personas."""
+    """Validate the configuration and the browser, start or reach the target, load the personas."""
     install_log_masking()
+    mask_console_output(context)
+    run_guard.install_interrupt_handlers()
     try:
         settings = from_behave(context.config)
+        check_setup(settings)
         context.config_iikp = settings
         context.run_stats = {"browser_start_s": 0.0, "browser": ""}
         context.sim = None
@@ -80,9 +83,28 @@ def before_all(context) -> None:
         else:
             context.personas = PersonaBook(load_accounts(settings.accounts_path), str(settings.accounts_path))
             context.ikp_url, context.pz_url = settings.base_url, settings.pz_url
+            if not _has_needed_personas(context):
+                return
             preflight.check(context.ikp_url, context.pz_url, settings.preflight_timeout)
     except SuiteError as error:
         stop_run(str(error), error.exit_code)
+
+
+def _has_needed_personas(context) -> bool:
+    """Every persona the selected scenarios name is in the accounts source; otherwise abort with exit 2."""
+    skip = None if context.config_iikp.uses_simulator else SIMULATOR_TAG
+    runner = context._runner
+    needed = run_guard.needed_personas(runner.features, context.config, runner.step_registry, skip_tag=skip)
+    missing = {name: where for name, where in needed.items() if name not in context.personas.names()}
+    if not missing:
+        return True
+    name, where = next(iter(missing.items()))
+    others = f" (i {len(missing) - 1} inne: {', '.join(list(missing)[1:])})" if len(missing) > 1 else ""
+    known = ", ".join(context.personas.names())
+    run_guard.abort_run(context, f"Brak konta „{name}”{others}, którego potrzebuje scenariusz {where}, w źródle "
+                                 f"kont: {context.personas.source}. Dopisz sekcję [{name}] z kluczem pesel "
+                                 f"albo nie wybieraj tego scenariusza. Dostępne: {known}.")
+    return False
 
 
 def _connect_simulator(context, settings: Settings) -> None:
@@ -102,15 +124,20 @@ def _connect_simulator(context, settings: Settings) -> None:
     context.sim.reset()
     context.sim_snapshot = context.sim.snapshot()
     context.personas = PersonaBook.from_simulator(context.sim.patients())
+    _has_needed_personas(context)
 
 
 def after_all(context) -> None:
+    mask_files(reporting.junit_dir(context.config))
+    run_guard.finish_interrupted_run()
     if not hasattr(context, "config_iikp"):
         return
     folder = reporting.results_dir(context.config)
     if folder:
         reporting.write_run_files(folder, context.config_iikp, context.ikp_url, context.pz_url,
                                   context.run_stats["browser"])
+    if run_guard.set_up_failed():
+        return  # its one line said it all
     # sys.__stderr__: behave captures the hooks' own output, and this line is for the person at the console.
     print(context.outcomes.summary_line(), file=sys.__stderr__)
     if context.outcomes.only_environment_failures():
@@ -138,7 +165,11 @@ def before_scenario(context, scenario: Scenario) -> None:
 def site(context) -> Site:
     """The scenario's browser and addresses for page objects; starts the browser on first use."""
     if context.browser is None:
-        context.browser = use_fixture(browser_fixture, context)
+        try:
+            context.browser = use_fixture(browser_fixture, context)
+        except BrowserSetupError as error:  # the same for every scenario: stop the run once, exit 2
+            run_guard.abort_run(context, str(error))
+            raise
     return Site(context.browser, context.ikp_url, context.pz_url, context.config_iikp.timeout)
 
 

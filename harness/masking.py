@@ -49,3 +49,46 @@ def install_log_masking() -> None:
 
     factory.masks_pesel = True  # type: ignore[attr-defined]
     logging.setLogRecordFactory(factory)
+
+
+class MaskingStream:
+    """A text stream that masks valid PESELs in everything written to it (console formatters)."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text):
+        return self._stream.write(mask_text(text) if isinstance(text, str) else text)
+
+    def writelines(self, lines) -> None:
+        for line in lines:
+            self.write(line)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def mask_console_output(context) -> None:
+    """Mask what behave's formatters and reporters print (step errors, captured output, summaries)."""
+    runner = getattr(context, "_runner", None)
+    writers = [*(getattr(runner, "formatters", None) or []), *(context.config.reporters or [])]
+    for writer in writers:
+        stream = getattr(writer, "stream", None)
+        if stream is not None and not isinstance(stream, MaskingStream) and hasattr(stream, "write"):
+            writer.stream = MaskingStream(stream)
+            opener = getattr(writer, "stream_opener", None)
+            if opener is not None and getattr(opener, "stream", None) is stream:
+                opener.stream = writer.stream  # behave checks both are the same object when closing
+
+
+def mask_files(folder) -> None:
+    """Mask valid PESELs in every XML file of a folder in place (behave's JUnit reports)."""
+    from pathlib import Path
+
+    if not folder or not Path(folder).is_dir():
+        return
+    for path in Path(folder).glob("*.xml"):
+        text = path.read_text(encoding="utf-8", errors="surrogateescape")
+        masked = mask_text(text)
+        if masked != text:
+            path.write_text(masked, encoding="utf-8", errors="surrogateescape")

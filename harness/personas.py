@@ -41,6 +41,8 @@ def _check_pesel(pesel: str, where: str) -> None:
 def load_accounts(path: Path) -> dict[str, Persona]:
     """Read the user's accounts file (INI: one [Imię Nazwisko] section with `pesel = ...` per persona)."""
     hint = f"Skopiuj accounts.example.ini do {path.name} i wpisz swoje testowe numery PESEL od CeZ."
+    if path.is_dir():
+        raise AccountsError(f"Plik kont {path} jest katalogiem, a nie plikiem. Wskaż plik: -D accounts=... {hint}")
     if not path.is_file():
         raise AccountsError(f"Brak pliku kont {path}. {hint}")
     parser = configparser.ConfigParser()

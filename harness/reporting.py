@@ -62,3 +62,10 @@ def write_run_files(folder: Path, settings: Settings, ikp_url: str, pz_url: str,
     (folder / "executor.json").write_text(json.dumps(executor, ensure_ascii=False, indent=2), encoding="utf-8")
     (folder / "categories.json").write_text(json.dumps(CATEGORIES, ensure_ascii=False, indent=2),
                                             encoding="utf-8")
+
+
+def junit_dir(config) -> Path | None:
+    """The folder behave writes its JUnit XML to in this run, or None when JUnit is off."""
+    if not getattr(config, "junit", False):
+        return None
+    return Path(config.junit_directory or "reports")
