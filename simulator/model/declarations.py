@@ -67,7 +67,7 @@ def submit(conn, pesel, role, staff_id, exemption, submitted_on, status="submitt
         if status == "accepted":
             _end_previous(conn, pesel, role, cursor.lastrowid)
         events.record(conn, "declaration_submitted", pesel, declaration_id=cursor.lastrowid, role=role,
-                      choice_number=number)
+                      choice_number=number, exemption=exemption, fee=fee(number, exemption))
     return cursor.lastrowid
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import configparser
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -94,3 +95,13 @@ def throwaway_project(tmp_path: Path, feature_text: str, results: Path) -> Path:
     (tmp_path / "behave.ini").write_text((tmp_path / "behave.ini").read_text(encoding="utf-8").replace(
         str(PROJECT_ROOT / "features"), "features"), encoding="utf-8")
     return tmp_path
+
+
+def passed_scenarios(run: subprocess.CompletedProcess) -> int:
+    """The number of passed scenarios in behave's summary; fails the test unless the run passed whole."""
+    output = run.stdout + run.stderr
+    assert run.returncode == 0, output
+    summary = re.search(r"(\d+) scenarios? passed, (\d+) failed(?:, (\d+) error)?", run.stdout)
+    assert summary, output
+    assert (summary[2], summary[3] or "0") == ("0", "0"), summary[0]
+    return int(summary[1])
