@@ -11,7 +11,7 @@ REPORT := reports/allure-report
 WORKERS ?= 1
 ARGS ?=
 
-.PHONY: help setup system-deps run report test lint sim dry-run kroki clean
+.PHONY: help setup system-deps run report test lint sim dry-run kroki clean bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
@@ -37,9 +37,11 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-run: setup ## Run every scenario headless against the simulator, then build the HTML report
+run: setup ## Run every scenario against the simulator (WORKERS=N: N parallel processes), then the HTML report
 	@rm -rf $(RESULTS) reports/junit; mkdir -p $(RESULTS)
-	@status=0; $(BEHAVE) $(ARGS) || status=$$?; \
+	@status=0; \
+	if [ "$(WORKERS)" = 1 ]; then $(BEHAVE) $(ARGS) || status=$$?; \
+	else $(PY) -m harness.parallel --workers $(WORKERS) $(ARGS) || status=$$?; fi; \
 	$(MAKE) --no-print-directory report; \
 	exit $$status
 
@@ -61,6 +63,9 @@ test: setup lint ## Lint, the project's own tests (pytest), dry run, then the wh
 	$(PY) -m harness.summary reports/pytest/junit.xml reports/junit; \
 	exit $$status
 
+bench: setup ## Measure the suite (serial and 2 workers) against a bare Selenium floor: reports/bench.json
+	$(PY) -m harness.bench $(ARGS)
+
 dry-run: setup ## Check that every step of every feature is defined
 	$(BEHAVE) --dry-run --format=progress --no-junit
 
@@ -74,4 +79,4 @@ kroki: $(VENV)/.installed ## Regenerate docs/kroki.md, the Polish step catalogue
 	$(PY) -m harness.catalogue
 
 clean: ## Remove generated reports (keeps the report history)
-	rm -rf $(RESULTS) $(REPORT) reports/junit reports/pytest
+	rm -rf $(RESULTS) $(REPORT) reports/junit reports/pytest reports/behavex

@@ -94,6 +94,8 @@ class Settings:
     browser_path: str = ""
     retries: int = 2
     preflight_timeout: float = 5.0
+    lease_timeout: float = 300.0
+    stats_file: str = ""
 
     @property
     def uses_simulator(self) -> bool:
@@ -120,12 +122,17 @@ PARSERS: dict[str, Callable[[str, str], object]] = {
     "browser_path": _text,
     "retries": _number(0, 10, integer=True),
     "preflight_timeout": _number(0.5, 120),
+    "lease_timeout": _number(0, 3600),
+    "stats_file": _text,
 }
 assert set(PARSERS) == {f.name for f in fields(Settings)}
 
 ENV_PREFIX = "IIKP_"
 # Environment variables with the prefix that are not configuration keys.
-ENV_NOT_KEYS = {"IIKP_SIM_TOKEN"}
+# IIKP_PARALLEL_DIR: set by harness.parallel for its workers; IIKP_LEASE_DIR: where account leases live.
+ENV_NOT_KEYS = {"IIKP_SIM_TOKEN", "IIKP_PARALLEL_DIR", "IIKP_LEASE_DIR"}
+# -D values a parallel runner adds for its own use (behavex: -D worker_id=N); not configuration keys.
+RUNNER_DEFINES = {"worker_id"}
 
 
 def load_settings(
@@ -174,6 +181,6 @@ def load_settings(
 
 def from_behave(config) -> Settings:
     """Build the settings from a behave Configuration (its userdata already has the -D values merged in)."""
-    defines = dict(config.userdata_defines or [])
-    ini = {k: v for k, v in config.userdata.items() if k not in defines}
+    defines = {k: v for k, v in (config.userdata_defines or []) if k not in RUNNER_DEFINES}
+    ini = {k: v for k, v in config.userdata.items() if k not in defines and k not in RUNNER_DEFINES}
     return load_settings(ini, defines)

@@ -10,10 +10,11 @@ import time
 from behave import fixture, use_fixture
 from behave.model import Scenario, Status
 
-from harness import preflight, recovery, reporting, run_guard
+from harness import parallel, preflight, recovery, reporting, run_guard, timing
 from harness.browser import browser_version, check_setup, console_log, new_browser
 from harness.config import Settings, from_behave
 from harness.errors import EXIT_USAGE, BrowserSetupError, SuiteError
+from harness.leases import Leases
 from harness.masking import install_log_masking, mask_console_output, mask_files
 from harness.personas import Persona, PersonaBook, load_accounts
 from harness.simulator import TOKEN_ENV, AdminClient, SimulatorProcess
@@ -52,6 +53,8 @@ def browser_fixture(context):
     started = time.perf_counter()
     driver = new_browser(context.config_iikp)
     context.run_stats["browser_start_s"] += time.perf_counter() - started
+    timing.browser_started(time.perf_counter() - started)
+    timing.instrument(driver)
     context.run_stats["browser"] = context.run_stats["browser"] or browser_version(driver)
     yield driver
     _quit(driver)
@@ -75,6 +78,8 @@ def before_all(context) -> None:
         settings = from_behave(context.config)
         check_setup(settings)
         context.config_iikp = settings
+        if settings.stats_file:
+            timing.enable()
         context.run_stats = {"browser_start_s": 0.0, "browser": ""}
         context.sim = None
         context.outcomes = recovery.OutcomeBook()
@@ -121,9 +126,14 @@ def _connect_simulator(context, settings: Settings) -> None:
         process = use_fixture(simulator_fixture, context)
         context.ikp_url, context.pz_url = process.ikp_url, process.pz_url
         context.sim = AdminClient(process.ikp_url, process.token)
-    context.sim.reset()
+    folder = parallel.run_dir()
+    own_copies = parallel.worker_personas(folder) if folder else None
+    if own_copies is None:
+        context.sim.reset()
+    else:  # a parallel worker: the parent reset the simulator once; run-wide changes would hit other workers
+        context.sim.shared_changes_allowed = False
     context.sim_snapshot = context.sim.snapshot()
-    context.personas = PersonaBook.from_simulator(context.sim.patients())
+    context.personas = own_copies or PersonaBook.from_simulator(context.sim.patients())
     _has_needed_personas(context)
 
 
@@ -132,6 +142,9 @@ def after_all(context) -> None:
     run_guard.finish_interrupted_run()
     if not hasattr(context, "config_iikp"):
         return
+    timing.write(context.config_iikp.stats_file)
+    if parallel.run_dir():
+        parallel.record_outcomes(parallel.run_dir(), context.outcomes.counts())
     folder = reporting.results_dir(context.config)
     if folder:
         reporting.write_run_files(folder, context.config_iikp, context.ikp_url, context.pz_url,
@@ -157,6 +170,7 @@ def before_scenario(context, scenario: Scenario) -> None:
     context.page = None
     context.used_personas = set()
     context.events_since = None
+    context.leases = Leases(context.config_iikp.lease_timeout)
     if SIMULATOR_TAG in scenario.effective_tags and not context.config_iikp.uses_simulator:
         scenario.skip(reason="Scenariusz wymaga symulatora (@symulator): układa stan przez API "
                              "administracyjne, którego prawdziwe iIKP nie ma.")
@@ -203,6 +217,9 @@ def login_attempts_as_cez_prescribes(context, persona: Persona) -> list:
 def use_persona(context, name: str) -> Persona:
     """The persona by its Gherkin name; against the simulator, reset to its baseline on first use."""
     persona = context.personas.get(name)
+    context.leases.acquire(persona.pesel, name)  # no other process may use this account meanwhile (seed)
+    if context.sim:
+        context.sim.patient_scope = persona.pesel
     if context.sim and persona.pesel not in context.used_personas:
         if context.events_since is None:
             context.events_since = _last_event_id(context)
@@ -223,7 +240,15 @@ def after_step(context, step) -> None:
 
 
 def after_scenario(context, scenario: Scenario) -> None:
-    """Evidence on failure, logout (seed 2.3), then put the simulator's run-wide state back."""
+    """Evidence on failure, logout (seed 2.3), put the simulator's state back, free the accounts."""
+    try:
+        _finish_scenario(context, scenario)
+    finally:
+        context.leases.release_all()
+        timing.scenario_done(scenario)
+
+
+def _finish_scenario(context, scenario: Scenario) -> None:
     failed = scenario.status in (Status.failed, Status.error)
     if context.browser is not None:
         if failed:

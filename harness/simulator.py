@@ -115,6 +115,13 @@ class AdminClient:
         self._http = requests.Session()
         self._http.headers["X-Sim-Token"] = token
         self._dirty: set[str] = set()
+        # The scenario's current persona (set by use_persona): faults and the date are limited to it,
+        # so that parallel workers sharing this simulator never see each other's arranged state.
+        self.patient_scope: str | None = None
+        # In a parallel worker, run-wide changes (facility switches, an unscoped date or fault) would
+        # hit other workers' scenarios: refuse them and say to tag the scenario @serial.
+        self.shared_changes_allowed = True
+        self._scoped: set[str] = set()
 
     def call(self, method: str, path: str, body: Any = None, **params: Any) -> Any:
         """One admin call; returns the decoded JSON answer, raises SimulatorError on any non-2xx."""
@@ -179,38 +186,66 @@ class AdminClient:
         return self.call("GET", "facilities")
 
     def set_facility(self, facility_id: int, **changes: Any) -> dict:
+        self._shared_change("przełącznik placówki")
         self._dirty.add("facilities")
         return self.call("PATCH", f"facilities/{facility_id}", changes)
 
+    def _scope(self, body: dict, what: str) -> dict:
+        """Limit a date or fault change to the scenario's persona; without one it is run-wide."""
+        if self.patient_scope and "pesel" not in body:
+            body = {**body, "pesel": self.patient_scope}
+        if "pesel" in body:
+            self._scoped.add(body["pesel"])
+        else:
+            self._shared_change(what)
+        return body
+
+    def _shared_change(self, what: str) -> None:
+        if not self.shared_changes_allowed:
+            raise SimulatorError(f"Scenariusz zmienia stan wspólny dla wszystkich procesów ({what}) w przebiegu "
+                                 "równoległym: oznacz go tagiem @serial albo najpierw użyj persony.")
+
     def today(self) -> str:
-        return self.call("GET", "clock")["today"]
+        """The date for the scenario's persona (its own, else the run-wide one)."""
+        params = {"pesel": self.patient_scope} if self.patient_scope else {}
+        return self.call("GET", "clock", **params)["today"]
 
     def set_today(self, iso_date: str) -> None:
         self._dirty.add("clock")
-        self.call("PUT", "clock", {"today": iso_date})
+        self.call("PUT", "clock", self._scope({"today": iso_date}, "data symulatora"))
 
     def advance_days(self, days: int) -> None:
         self._dirty.add("clock")
-        self.call("POST", "clock/advance", {"days": days})
+        self.call("POST", "clock/advance", self._scope({"days": days}, "data symulatora"))
 
     def add_fault(self, kind: str, **options: Any) -> dict:
         self._dirty.add("faults")
-        return self.call("POST", "faults", {"kind": kind, **options})
+        return self.call("POST", "faults", self._scope({"kind": kind, **options}, f"awaria {kind}"))
 
-    def clear_faults(self) -> None:
-        self.call("DELETE", "faults")
+    def clear_faults(self, pesel: str | None = None) -> None:
+        self.call("DELETE", "faults", **({"pesel": pesel} if pesel else {}))
 
     def snapshot(self) -> dict:
         """The run-wide state worth restoring after each scenario: the date and the facility switches."""
-        return {"today": self.today(), "facilities": self.facilities()}
+        clock = self.call("GET", "clock")
+        return {"today": clock["today"] if clock["simulated"] else None, "facilities": self.facilities()}
 
     def restore(self, snapshot: dict) -> None:
-        """Undo the run-wide changes the last scenario made (faults, clock, facility switches)."""
+        """Undo the changes the last scenario made (faults, dates, facility switches); forget its persona."""
+        scoped, self._scoped = self._scoped, set()
         if "faults" in self._dirty:
-            self.clear_faults()
+            for pesel in scoped:
+                self.clear_faults(pesel)
         if "clock" in self._dirty:
-            self.call("PUT", "clock", {"today": snapshot["today"]})
-        if "facilities" in self._dirty:
-            for facility in snapshot["facilities"]:
-                self.call("PATCH", f"facilities/{facility['id']}", {"orders_enabled": facility["orders_enabled"]})
+            for pesel in scoped:
+                self.call("PUT", "clock", {"today": None, "pesel": pesel})
+        if self.shared_changes_allowed:
+            if "faults" in self._dirty:
+                self.clear_faults()
+            if "clock" in self._dirty:
+                self.call("PUT", "clock", {"today": snapshot["today"]})
+            if "facilities" in self._dirty:
+                for facility in snapshot["facilities"]:
+                    self.call("PATCH", f"facilities/{facility['id']}", {"orders_enabled": facility["orders_enabled"]})
         self._dirty.clear()
+        self.patient_scope = None

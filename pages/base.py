@@ -12,6 +12,7 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import WebDriverWait
 
+from harness import timing
 from pages.components.error_screens import detect_error_screen
 
 T = TypeVar("T")
@@ -86,7 +87,8 @@ class BasePage:
                 return False
 
         try:
-            return WebDriverWait(self.driver, self.site.timeout, poll_frequency=0.05).until(check)
+            with timing.waiting():
+                return WebDriverWait(self.driver, self.site.timeout, poll_frequency=0.05).until(check)
         except TimeoutException:
             raise TimeoutException(
                 f"Nie doczekano się w {self.site.timeout:g} s: {what} (adres: {self.driver.current_url})") from None

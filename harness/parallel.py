@@ -1,0 +1,232 @@
+"""Run the suite in N parallel behave processes (behavex) against ONE simulator, then @serial scenarios.
+
+    python -m harness.parallel --workers 2 [behave arguments, e.g. --tags=@zgody -D headless=false]
+
+The parent validates the configuration, starts the simulator once (unless `base_url` points at one),
+resets it and gives every worker its own copies of the personas (fresh synthetic PESELs), so that no
+two workers ever use one patient account. Workers learn all this from environment variables
+(IIKP_BASE_URL, IIKP_PZ_URL, IIKP_SIM_TOKEN, IIKP_PARALLEL_DIR). Every worker writes into the one
+Allure results folder of behave.ini; behavex's own output goes to reports/behavex/.
+Against the real iIKP (`-D target=iikp`) workers share the accounts of accounts.ini and take each
+one with an exclusive lease (harness.leases) for the length of a scenario.
+
+Exit code as for plain behave (README "Raporty i kody wyjścia"): 0 all passed, 1 a product or suite
+failure (or a crashed worker), 2 bad configuration or usage, 3 only environment failures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import random
+import re
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from stdnum.pl import pesel as stdnum_pesel
+
+from harness.config import PROJECT_ROOT, Settings, load_settings
+from harness.errors import EXIT_ENVIRONMENT, EXIT_OK, EXIT_PRODUCT_FAILURE, EXIT_USAGE, SuiteError
+from harness.personas import Persona, PersonaBook
+
+PARALLEL_DIR_ENV = "IIKP_PARALLEL_DIR"
+ACCOUNTS_FILE = "accounts.json"
+OUTPUTS = PROJECT_ROOT / "reports" / "behavex"
+SERIAL_TAG = "serial"
+WORKER_NAME = re.compile(r"behave_worker-(\d+)$")
+PASSED, PRODUCT, SUITE = "passed", "product", "suite"
+
+
+# -- the worker's side (called from harness.lifecycle) ---------------------------------------------
+def run_dir() -> Path | None:
+    """The parent's run folder when this process is a parallel worker, else None."""
+    value = os.environ.get(PARALLEL_DIR_ENV, "")
+    return Path(value) if value else None
+
+
+def worker_id() -> int | None:
+    """This worker's number, from behavex's process name (behave_worker-N); None outside a pool worker."""
+    match = WORKER_NAME.search(multiprocessing.current_process().name)
+    return int(match.group(1)) if match else None
+
+
+def worker_personas(folder: Path) -> PersonaBook | None:
+    """This worker's own copies of the personas (name -> its PESEL), made by the parent; None when
+    this process is not a pool worker (the @serial phase uses the built-in personas)."""
+    number = worker_id()
+    path = folder / ACCOUNTS_FILE
+    if number is None or not path.is_file():
+        return None
+    mine = json.loads(path.read_text(encoding="utf-8"))[str(number)]
+    return PersonaBook({name: Persona(name, pesel) for name, pesel in mine.items()},
+                       f"symulator (kopie person procesu {number})")
+
+
+def record_outcomes(folder: Path, counts: Counter) -> None:
+    """Leave this behave run's outcome counts for the parent, which computes the exit code."""
+    path = folder / f"outcomes-{os.getpid()}-{time.monotonic_ns()}.json"
+    path.write_text(json.dumps(dict(counts)), encoding="utf-8")
+
+
+# -- the parent ------------------------------------------------------------------------------------
+def synthetic_copy_pesel(original: str, rng: random.Random) -> str:
+    """A valid PESEL with the persona's birth date and sex but a random serial number."""
+    sex_digit = rng.choice(range(int(original[9]) % 2, 10, 2))
+    body = f"{original[:6]}{rng.randrange(1000):03d}{sex_digit}"
+    return body + stdnum_pesel.calc_check_digit(body)
+
+
+def make_worker_accounts(sim, workers: int, seed: int | None = None) -> dict[str, dict[str, str]]:
+    """Create, for every worker, a copy of every built-in persona under a fresh synthetic PESEL."""
+    from harness.simulator import SimulatorError
+
+    rng = random.Random(seed)
+    builtins = sim.patients()
+    taken = {p["pesel"] for p in builtins}
+    accounts: dict[str, dict[str, str]] = {}
+    for worker in range(workers):
+        accounts[str(worker)] = {}
+        for patient in builtins:
+            name = f"{patient['first_name']} {patient['last_name']}"
+            for _ in range(50):
+                pesel = synthetic_copy_pesel(patient["pesel"], rng)
+                if pesel in taken:
+                    continue
+                try:
+                    sim.call("POST", "patients", {"pesel": pesel, "first_name": patient["first_name"],
+                                                  "last_name": patient["last_name"], "baseline": patient["pesel"]})
+                except SimulatorError as error:
+                    if "409" in str(error):
+                        continue
+                    raise
+                taken.add(pesel)
+                accounts[str(worker)][name] = pesel
+                break
+    return accounts
+
+
+def settings_for(behave_args: list[str]) -> Settings:
+    """The run's settings exactly as the workers will read them (behave.ini, -D, IIKP_*)."""
+    from behave.configuration import Configuration
+
+    config = Configuration(command_args=list(behave_args), load_config=True)
+    defines = dict(config.userdata_defines or [])
+    ini = {k: v for k, v in config.userdata.items() if k not in defines}
+    return load_settings(ini, defines)
+
+
+def has_serial_scenarios(paths: list[str]) -> bool:
+    """Whether any selected feature file has a @serial tag (then a serial phase follows)."""
+    files = [Path(p.split(":")[0]) for p in paths if p.split(":")[0].endswith(".feature")]
+    files = files or list((PROJECT_ROOT / "features").rglob("*.feature"))
+    return any(f"@{SERIAL_TAG}" in path.read_text(encoding="utf-8") for path in files)
+
+
+def exit_code(behavex_codes: list[int], folder: Path) -> int:
+    """0/1/3 from the workers' outcomes; a crashed phase (no outcomes but a failure code) is 1."""
+    counts: Counter = Counter()
+    for path in folder.glob("outcomes-*.json"):
+        counts.update(json.loads(path.read_text(encoding="utf-8")))
+    failures = sum(v for k, v in counts.items() if k != PASSED)
+    environment = failures - counts[PRODUCT] - counts[SUITE]
+    print(f"Podsumowanie przebiegu równoległego: {counts[PASSED]} zaliczonych, {counts[PRODUCT]} błędów produktu, "
+          f"{counts[SUITE]} błędów zestawu, {environment} awarii środowiska", file=sys.stderr)
+    if counts[PRODUCT] or counts[SUITE]:
+        return EXIT_PRODUCT_FAILURE
+    if environment:
+        return EXIT_ENVIRONMENT
+    return EXIT_OK if not any(behavex_codes) else EXIT_PRODUCT_FAILURE
+
+
+def _parse(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
+    parser = argparse.ArgumentParser(
+        prog="python -m harness.parallel",
+        description="Zestaw iIKP w N równoległych procesach (behavex); pozostałe argumenty idą do behave.")
+    parser.add_argument("--workers", type=int, default=2, help="liczba procesów (domyślnie 2)")
+    parser.add_argument("--scheme", choices=("scenario", "feature"), default="scenario",
+                        help="podział pracy: po scenariuszu (domyślnie) albo po pliku funkcji")
+    return parser.parse_known_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    options, behave_args = _parse(sys.argv[1:] if argv is None else argv)
+    if options.workers < 1:
+        print("harness.parallel: --workers musi być liczbą całkowitą ≥ 1", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        settings = settings_for(behave_args)
+    except SuiteError as error:
+        print(error, file=sys.stderr)
+        return error.exit_code
+    OUTPUTS.mkdir(parents=True, exist_ok=True)
+    folder = OUTPUTS / "run"
+    if folder.exists():
+        for old in folder.iterdir():
+            old.unlink()
+    folder.mkdir(exist_ok=True)
+    env = {**os.environ, PARALLEL_DIR_ENV: str(folder)}
+    process = None
+    try:
+        if settings.uses_simulator:
+            process, env = _prepare_simulator(settings, options.workers, folder, env)
+        codes = [_run_behavex(options, behave_args, env)]
+        if has_serial_scenarios(behave_args):
+            codes.append(_run_serial(behave_args, env))
+        return exit_code(codes, folder)
+    except SuiteError as error:
+        print(error, file=sys.stderr)
+        return error.exit_code
+    finally:
+        if process is not None:
+            process.stop()
+
+
+def _prepare_simulator(settings: Settings, workers: int, folder: Path, env: dict):
+    """Start (or reach) the one simulator, reset it and make the workers' persona copies."""
+    from harness import preflight
+    from harness.simulator import TOKEN_ENV, AdminClient, SimulatorProcess
+
+    process = None
+    if settings.base_url:
+        token = os.environ.get(TOKEN_ENV, "")
+        if not token:
+            raise SuiteError(f"Przy base_url symulatora podaj jego token w zmiennej {TOKEN_ENV}.")
+        ikp_url, pz_url = settings.base_url, settings.pz_url or preflight.pz_origin_of(settings.base_url)
+    else:
+        process = SimulatorProcess().start()
+        ikp_url, pz_url, token = process.ikp_url, process.pz_url, process.token
+    sim = AdminClient(ikp_url, token)
+    sim.reset()
+    accounts = make_worker_accounts(sim, workers)
+    (folder / ACCOUNTS_FILE).write_text(json.dumps(accounts), encoding="utf-8")
+    env = {**env, "IIKP_BASE_URL": ikp_url, "IIKP_PZ_URL": pz_url, TOKEN_ENV: token}
+    return process, env
+
+
+def _behavex() -> str:
+    local = Path(sys.executable).with_name("behavex")
+    return str(local) if local.exists() else "behavex"
+
+
+def _run_behavex(options, behave_args: list[str], env: dict) -> int:
+    cmd = [_behavex(), "--parallel-processes", str(options.workers), "--parallel-scheme", options.scheme,
+           "-o", str(OUTPUTS / "output"), "--tags", f"not @{SERIAL_TAG}", *behave_args]
+    return subprocess.call(cmd, cwd=PROJECT_ROOT, env=env)
+
+
+def _run_serial(behave_args: list[str], env: dict) -> int:
+    """The @serial scenarios, one at a time, in a plain behave after the parallel phase (built-in
+    personas; it records its outcomes like a worker)."""
+    cmd = [str(Path(sys.executable).with_name("behave")), "--tags", f"@{SERIAL_TAG}", *behave_args]
+    print(f"Faza szeregowa: scenariusze @{SERIAL_TAG}", file=sys.stderr)
+    code = subprocess.call(cmd, cwd=PROJECT_ROOT, env=env)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
