@@ -1,0 +1,132 @@
+"""SIGTERM or SIGINT in the middle of a run: it stops within seconds, keeps its results, logs out, leaks no browser.
+
+behave runs the whole suite in its own process group against the test's simulator. Once one scenario
+has finished and a patient is logged in, the test sends the signal to the behave process only (a
+CI runner's SIGTERM; Ctrl+C in a terminal would reach the browsers too, which is the easier case).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import time
+
+import pytest
+import requests
+
+from harness.simulator import TOKEN_ENV
+from tests.suite.conftest import BEHAVE, PROJECT_ROOT, allure_results, isolated_ini
+from tests.suite.test_harness_meta import build_report
+
+pytestmark = pytest.mark.suite
+
+STOP_WITHIN_S = 20  # generous: the machine is shared and loaded
+START_WITHIN_S = 420
+
+
+def _processes() -> dict[int, tuple[int, int, str]]:
+    """pid -> (ppid, process group, command) of every process."""
+    table = subprocess.run(["ps", "-eo", "pid=,ppid=,pgid=,stat=,args="], capture_output=True, text=True,
+                           check=True).stdout
+    processes = {}
+    for line in table.splitlines():
+        pid, ppid, pgid, stat, *args = line.split(None, 4)
+        if not stat.startswith("Z"):  # a zombie is already dead
+            processes[int(pid)] = (int(ppid), int(pgid), args[0] if args else "")
+    return processes
+
+
+def _descendants(root: int) -> dict[int, str]:
+    """pid -> command of every live process below `root` or in its process group."""
+    table = _processes()
+    found = {pid: cmd for pid, (_, pgid, cmd) in table.items() if pgid == root and pid != root}
+    frontier = [root]
+    while frontier:
+        parent = frontier.pop()
+        for pid, (ppid, _, cmd) in table.items():
+            if ppid == parent and pid not in found:
+                found[pid] = cmd
+                frontier.append(pid)
+    return found
+
+
+def _browsers(processes: dict[int, str]) -> dict[int, str]:
+    return {pid: cmd for pid, cmd in processes.items() if "chrom" in cmd}
+
+
+def _logged_in(admin: requests.Session, ikp: str) -> list[str]:
+    pesels = [p["pesel"] for p in admin.get(f"{ikp}/__sim__/patients", timeout=10).json()]
+    return [p for p in pesels if admin.get(f"{ikp}/__sim__/patients/{p}", timeout=10).json()["session_active"]]
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_interrupted_run_stops_cleanly(tmp_path, simulator, signum):
+    results = tmp_path / "allure-results"
+    cwd = isolated_ini(tmp_path / "run", results)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("IIKP_")}
+    env[TOKEN_ENV] = simulator.token
+    log = (tmp_path / "behave.log").open("w", encoding="utf-8")
+    behave = subprocess.Popen(
+        [*BEHAVE, "-D", f"base_url={simulator.ikp_url}", "-D", f"pz_url={simulator.pz_url}",
+         str(PROJECT_ROOT / "features")],
+        cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    admin = requests.Session()
+    admin.headers["X-Sim-Token"] = simulator.token
+    seen_browsers: dict[int, str] = {}
+    try:
+        # Wait (bounded) for a finished scenario and a patient logged in by the next one.
+        deadline = time.monotonic() + START_WITHIN_S
+        logged_in: list[str] = []
+        while time.monotonic() < deadline and behave.poll() is None:
+            seen_browsers.update(_browsers(_descendants(behave.pid)))
+            if list(results.glob("*-result.json")):
+                logged_in = _logged_in(admin, simulator.ikp_url)
+                if logged_in:
+                    break
+            time.sleep(0.3)
+        assert behave.poll() is None, "the run ended before it could be interrupted"
+        assert logged_in, f"no scenario finished and logged in within {START_WITHIN_S} s"
+        seen_browsers.update(_browsers(_descendants(behave.pid)))
+        finished_before = {p.name for p in results.glob("*-result.json")}
+
+        sent = time.monotonic()
+        behave.send_signal(signum)
+        code = behave.wait(timeout=STOP_WITHIN_S + 30)
+        took = time.monotonic() - sent
+    finally:
+        if behave.poll() is None:
+            os.killpg(behave.pid, signal.SIGKILL)
+            behave.wait()
+        log.close()
+    output = (tmp_path / "behave.log").read_text(encoding="utf-8")
+    print(f"{signal.Signals(signum).name}: stopped in {took:.1f} s, exit code {code}")
+
+    assert took < STOP_WITHIN_S, output
+    assert code == 128 + signum, output
+    assert "Traceback" not in output
+    assert "Przebieg przerwany sygnałem" in output
+
+    # Results of the finished scenarios are intact and every result file is valid JSON.
+    assert finished_before <= {p.name for p in results.glob("*-result.json")}
+    outcomes = allure_results(results)
+    assert any(o["status"] == "passed" for o in outcomes)
+    for extra in results.glob("*-container.json"):
+        json.loads(extra.read_text(encoding="utf-8"))
+    build_report(results, tmp_path / "report", single_file=False)
+
+    # The account in use was logged out with „Wyloguj się” and nobody is left logged in.
+    assert _logged_in(admin, simulator.ikp_url) == []
+    for pesel in logged_in:
+        kinds = [e["kind"] for e in admin.get(f"{simulator.ikp_url}/__sim__/events", params={"pesel": pesel},
+                                               timeout=10).json()]
+        assert kinds[-1] == "logout", kinds[-5:]
+
+    # No browser or driver of this run is left: nothing in its process group, none of the seen PIDs alive.
+    assert seen_browsers, "the test never saw the run's chromedriver"
+    leftovers = _descendants(behave.pid)
+    alive = _processes()
+    still = {pid: cmd for pid, cmd in seen_browsers.items() if pid in alive and alive[pid][2] == cmd}
+    assert not leftovers and not still, (leftovers, still)
+
