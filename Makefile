@@ -9,9 +9,10 @@ BEHAVE := $(VENV)/bin/behave
 RESULTS := reports/allure-results
 REPORT := reports/allure-report
 WORKERS ?= 1
+N ?= 10
 ARGS ?=
 
-.PHONY: help setup system-deps run report test lint sim dry-run kroki clean bench
+.PHONY: help setup system-deps run report test lint sim dry-run kroki clean soak privacy-scan bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
@@ -43,6 +44,7 @@ run: setup ## Run every scenario against the simulator (WORKERS=N: N parallel pr
 	if [ "$(WORKERS)" = 1 ]; then $(BEHAVE) $(ARGS) || status=$$?; \
 	else $(PY) -m harness.parallel --workers $(WORKERS) $(ARGS) || status=$$?; fi; \
 	$(MAKE) --no-print-directory report; \
+	$(MAKE) --no-print-directory privacy-scan || status=1; \
 	exit $$status
 
 report: node_modules/.installed ## Build reports/allure-report/index.html from reports/allure-results
@@ -65,6 +67,12 @@ test: setup lint ## Lint, the project's own tests (pytest), dry run, then the wh
 
 bench: setup ## Measure the suite (serial and 2 workers) against a bare Selenium floor: reports/bench.json
 	$(PY) -m harness.bench $(ARGS)
+
+privacy-scan: $(VENV)/.installed ## Fail if any PESEL is in clear text under reports/ (results, JUnit, HTML report)
+	@$(PY) -m harness.privacy_scan reports
+
+soak: setup ## Run the whole suite N times (make soak N=10) and count the runs with any failure
+	$(PY) -m harness.soak --runs $(N) $(if $(ARGS),-- $(ARGS))
 
 dry-run: setup ## Check that every step of every feature is defined
 	$(BEHAVE) --dry-run --format=progress --no-junit
