@@ -36,7 +36,7 @@ from harness.personas import Persona, PersonaBook
 
 PARALLEL_DIR_ENV = "IIKP_PARALLEL_DIR"
 ACCOUNTS_FILE = "accounts.json"
-OUTPUTS = PROJECT_ROOT / "reports" / "behavex"
+OUTPUTS = Path("reports") / "behavex"  # relative to the working directory, like behave.ini's folders
 SERIAL_TAG = "serial"
 WORKER_NAME = re.compile(r"behave_worker-(\d+)$")
 PASSED, PRODUCT, SUITE = "passed", "product", "suite"
@@ -150,6 +150,8 @@ def _parse(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     parser.add_argument("--workers", type=int, default=2, help="liczba procesów (domyślnie 2)")
     parser.add_argument("--scheme", choices=("scenario", "feature"), default="scenario",
                         help="podział pracy: po scenariuszu (domyślnie) albo po pliku funkcji")
+    parser.add_argument("--outputs", type=Path, default=OUTPUTS,
+                        help="katalog na wyniki własne behavex i pliki przebiegu (domyślnie reports/behavex)")
     return parser.parse_known_args(argv)
 
 
@@ -163,8 +165,8 @@ def main(argv: list[str] | None = None) -> int:
     except SuiteError as error:
         print(error, file=sys.stderr)
         return error.exit_code
-    OUTPUTS.mkdir(parents=True, exist_ok=True)
-    folder = OUTPUTS / "run"
+    options.outputs.mkdir(parents=True, exist_ok=True)
+    folder = (options.outputs / "run").resolve()
     if folder.exists():
         for old in folder.iterdir():
             old.unlink()
@@ -215,8 +217,8 @@ def _behavex() -> str:
 
 def _run_behavex(options, behave_args: list[str], env: dict) -> int:
     cmd = [_behavex(), "--parallel-processes", str(options.workers), "--parallel-scheme", options.scheme,
-           "-o", str(OUTPUTS / "output"), "--tags", f"not @{SERIAL_TAG}", *behave_args]
-    return subprocess.call(cmd, cwd=PROJECT_ROOT, env=env)
+           "-o", str(options.outputs / "output"), "--tags", f"not @{SERIAL_TAG}", *behave_args]
+    return subprocess.call(cmd, env=env)
 
 
 def _run_serial(behave_args: list[str], env: dict) -> int:
@@ -224,8 +226,7 @@ def _run_serial(behave_args: list[str], env: dict) -> int:
     personas; it records its outcomes like a worker)."""
     cmd = [str(Path(sys.executable).with_name("behave")), "--tags", f"@{SERIAL_TAG}", *behave_args]
     print(f"Faza szeregowa: scenariusze @{SERIAL_TAG}", file=sys.stderr)
-    code = subprocess.call(cmd, cwd=PROJECT_ROOT, env=env)
-    return code
+    return subprocess.call(cmd, env=env)
 
 
 if __name__ == "__main__":
