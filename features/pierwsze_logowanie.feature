@@ -30,5 +30,5 @@ Funkcja: Pierwsze logowanie do iIKP
     Zakładając, że Anna Kowalska zalogowała się do iIKP po raz pierwszy
     I Anna Kowalska zaakceptowała regulamin iIKP
     Gdy Anna Kowalska wylogowuje się przyciskiem „Wyloguj się”
-    I Anna Kowalska loguje się ponownie na to samo konto
+    I Anna Kowalska próbuje zalogować się przez testowy Profil Zaufany
     Wtedy Anna Kowalska widzi swoje konto w iIKP

@@ -22,5 +22,5 @@ Funkcja: Wylogowanie z iIKP
   Scenariusz: Po wylogowaniu kolejne logowanie na to samo konto działa bez ekranu błędu
     Zakładając, że Jan Nowak jest zalogowany w iIKP
     Gdy Jan Nowak wylogowuje się przyciskiem „Wyloguj się”
-    I Jan Nowak loguje się ponownie na to samo konto
+    I Jan Nowak próbuje zalogować się przez testowy Profil Zaufany
     Wtedy Jan Nowak widzi swoje konto w iIKP

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webelement import WebElement
 
 from pages.account import AccountPage
 from pages.base import BasePage, is_stale, link
@@ -41,5 +43,13 @@ class ScreenAfterBack(BasePage):
 
     def shows_account(self) -> bool:
         """Whether anything of the patient's account (its data or „Wyloguj się”) is visible on the screen."""
-        return any(element.is_displayed() for marker in self.ACCOUNT_MARKERS
+        return any(_is_visible(element) for marker in self.ACCOUNT_MARKERS
                    for element in self.driver.find_elements(*marker))
+
+
+def _is_visible(element: WebElement) -> bool:
+    """Displayed and still in the current document (a page being replaced shows nothing of its own)."""
+    try:
+        return element.is_displayed()
+    except StaleElementReferenceException:
+        return False

@@ -44,12 +44,6 @@ def step_logs_in(context, pacjent, sposob):
     context.page = PzLoginPage.start_login(site(context)).log_in(use_persona(context, pacjent).pesel, sposob)
 
 
-@when("{pacjent:Osoba} loguje się ponownie na to samo konto")
-def step_logs_in_again(context, pacjent):
-    pz_page = PzLoginPage.start_login(site(context))
-    context.page = pz_page.log_in_allowing_error_screen(use_persona(context, pacjent).pesel)
-
-
 @when("pacjent zatwierdza w testowym Profilu Zaufanym numer PESEL „{numer:WpisanyNumer}”")
 def step_submits_number(context, numer):
     context.page = PzLoginPage.start_login(site(context)).attempt_invalid(numer)
