@@ -24,6 +24,7 @@ import random
 import re
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -171,7 +172,9 @@ def main(argv: list[str] | None = None) -> int:
         for old in folder.iterdir():
             old.unlink()
     folder.mkdir(exist_ok=True)
-    env = {**os.environ, PARALLEL_DIR_ENV: str(folder)}
+    # behavex points TEMP at its output folder; multiprocessing's socket path there can exceed the
+    # AF_UNIX limit (108 bytes), so pin TMPDIR (it wins over TEMP) to the system's temp folder.
+    env = {**os.environ, PARALLEL_DIR_ENV: str(folder), "TMPDIR": tempfile.gettempdir()}
     process = None
     try:
         if settings.uses_simulator:
