@@ -12,6 +12,7 @@ import configparser
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -87,7 +88,13 @@ def run_once(number: int, simulator: SimulatorProcess, workdir: Path, behave_arg
                "-D", f"pz_url={simulator.pz_url}", *map(_absolute, behave_args)]
     started = time.monotonic()
     with (folder / "behave.log").open("w", encoding="utf-8") as log:
-        code = subprocess.run(command, cwd=folder, env=env, stdout=log, stderr=subprocess.STDOUT).returncode
+        behave = subprocess.Popen(command, cwd=folder, env=env, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            code = behave.wait()
+        except KeyboardInterrupt:  # let behave log out and close its browser (harness.run_guard) first
+            behave.send_signal(signal.SIGTERM)
+            behave.wait(timeout=60)
+            raise
     seconds = time.monotonic() - started
     statuses, retried = _read_results(results)
     return RunResult(number, code, seconds, statuses, retried, folder)
@@ -103,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.runs < 1:
         print("Błąd użycia: --runs musi być liczbą całkowitą od 1 wzwyż, np. make soak N=10.", file=sys.stderr)
         return 2
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # SIGTERM stops like Ctrl+C: summary, clean-up
     workdir = Path(tempfile.mkdtemp(prefix="iikp-soak-"))
     simulator = SimulatorProcess().start()
     runs: list[RunResult] = []
