@@ -1,0 +1,65 @@
+"""Meta-test of the login door (seed section 2): behave runs @logowanie, @pierwsze-logowanie,
+@dane-kontaktowe and @wylogowanie against a simulator of the test's own, whose events must show a
+logout after every login of the run (seed 2.3) and no error screen but the one scenario expects."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from tests.suite.conftest import allure_results, run_suite
+
+pytestmark = pytest.mark.suite
+
+TAGS = "--tags=@logowanie or @pierwsze-logowanie or @dane-kontaktowe or @wylogowanie"
+EXPECTED_SCENARIOS = 22  # outline rows counted; the issue asks for at least 14
+# Successful logins of the run: logowanie 2, pierwsze logowanie 4 + 1 (login again), dane kontaktowe
+# 1 + 6 rows, wylogowanie 3 + 1 (login again).
+EXPECTED_LOGINS = 18
+# Scenarios that end logged in, so the harness logs them out and says so in the report.
+EXPECTED_LOGOUT_NOTES = 14
+LOGOUT_NOTE = "Wylogowanie po scenariuszu"
+OUTSIDER = "15232045626"  # „osoba spoza listy pacjentów testowych” in features/steps/logowanie_steps.py
+
+
+def unmatched_logins(events: list[dict]) -> list[dict]:
+    """Login events not followed by a logout of the same PESEL before its next login or the end."""
+    open_logins: dict[str, dict] = {}
+    unmatched = []
+    for event in sorted(events, key=lambda e: e["id"]):
+        if event["kind"] == "login":
+            if event["pesel"] in open_logins:
+                unmatched.append(open_logins[event["pesel"]])
+            open_logins[event["pesel"]] = event
+        elif event["kind"] == "logout":
+            open_logins.pop(event["pesel"], None)
+    return unmatched + list(open_logins.values())
+
+
+def test_unmatched_logins_pairs_each_login_with_a_later_logout():
+    events = [{"id": 1, "kind": "login", "pesel": "a"}, {"id": 2, "kind": "logout", "pesel": "a"},
+              {"id": 3, "kind": "login", "pesel": "a"}, {"id": 4, "kind": "login", "pesel": "b"},
+              {"id": 5, "kind": "login", "pesel": "a"}, {"id": 6, "kind": "logout", "pesel": "b"}]
+    assert [e["id"] for e in unmatched_logins(events)] == [3, 5]
+
+
+def test_login_features_pass_and_every_login_ends_with_a_logout(tmp_path, simulator, sim_admin):
+    # retries=0: a retried scenario would hide an error screen and log in twice.
+    run, results = run_suite(tmp_path, simulator, TAGS, "-D", "retries=0")
+
+    output = run.stdout + run.stderr
+    assert run.returncode == 0, output
+    scenarios = allure_results(results)
+    assert Counter(r["status"] for r in scenarios) == Counter(passed=EXPECTED_SCENARIOS), output
+    noted = [r["name"] for r in scenarios if any(a["name"] == LOGOUT_NOTE for a in r.get("attachments", []))]
+    assert len(noted) == EXPECTED_LOGOUT_NOTES, "no logout note: " + "; ".join(
+        sorted({r["name"] for r in scenarios} - set(noted)))
+
+    events = sim_admin.events()
+    logins = [e for e in events if e["kind"] == "login"]
+    assert len(logins) == EXPECTED_LOGINS
+    assert unmatched_logins(events) == []
+    assert [e for e in events if e["kind"] == "session_conflict"] == []
+    error_screens = [(e["pesel"], e["detail"]["screen"]) for e in events if e["kind"] == "error_screen"]
+    assert error_screens == [(OUTSIDER, "pz")]
