@@ -48,20 +48,23 @@ run: setup ## Run every scenario against the simulator (WORKERS=N: N parallel pr
 	exit $$status
 
 report: node_modules/.installed ## Build reports/allure-report/index.html from reports/allure-results
+	@rm -f $(REPORT)/index.html
 	@npx --no-install allure generate $(RESULTS) --config allurerc.mjs > reports/allure-generate.log 2>&1 \
-	  || { cat reports/allure-generate.log; exit 1; }
+	  && test -s $(REPORT)/index.html \
+	  || { cat reports/allure-generate.log; echo "Nie zbudowano raportu HTML (log: reports/allure-generate.log)" >&2; exit 1; }
 	@echo "Raport HTML: $(CURDIR)/$(REPORT)/index.html"
 
-test: setup lint ## Lint, the project's own tests (pytest), dry run, then the whole suite
+test: setup lint ## Lint, the project's own tests (pytest), dry run, then the whole suite and a privacy scan
 	@rm -rf reports/pytest; mkdir -p reports
 	@status=0; \
-	$(VENV)/bin/pytest -q --junitxml=reports/pytest/junit.xml tests || status=1; \
+	$(VENV)/bin/pytest -q -m "not slow" --durations=12 --junitxml=reports/pytest/junit.xml tests || status=1; \
 	$(BEHAVE) --dry-run --no-junit --no-summary > reports/dry-run.log 2>&1 \
 	  && echo "behave --dry-run: wszystkie kroki zdefiniowane" \
 	  || { status=1; echo "behave --dry-run: niezdefiniowane kroki albo błąd składni:"; tail -30 reports/dry-run.log; }; \
 	rm -rf $(RESULTS) reports/junit; mkdir -p $(RESULTS); \
 	$(BEHAVE) || status=1; \
 	$(MAKE) --no-print-directory report || status=1; \
+	$(MAKE) --no-print-directory privacy-scan || status=1; \
 	$(PY) -m harness.summary reports/pytest/junit.xml reports/junit; \
 	exit $$status
 

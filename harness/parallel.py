@@ -152,7 +152,7 @@ def _parse(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     parser.add_argument("--scheme", choices=("scenario", "feature"), default="scenario",
                         help="podział pracy: po scenariuszu (domyślnie) albo po pliku funkcji")
     parser.add_argument("--outputs", type=Path, default=OUTPUTS,
-                        help="katalog na wyniki własne behavex i pliki przebiegu (domyślnie reports/behavex)")
+                        help="katalog na wyniki własne behavex (domyślnie reports/behavex)")
     return parser.parse_known_args(argv)
 
 
@@ -167,11 +167,9 @@ def main(argv: list[str] | None = None) -> int:
         print(error, file=sys.stderr)
         return error.exit_code
     options.outputs.mkdir(parents=True, exist_ok=True)
-    folder = (options.outputs / "run").resolve()
-    if folder.exists():
-        for old in folder.iterdir():
-            old.unlink()
-    folder.mkdir(exist_ok=True)
+    # The run folder holds the workers' persona PESELs: a private temporary folder, never reports/.
+    run_folder = tempfile.TemporaryDirectory(prefix="iikp-parallel-")
+    folder = Path(run_folder.name)
     # behavex points TEMP at its output folder; multiprocessing's socket path there can exceed the
     # AF_UNIX limit (108 bytes), so pin TMPDIR (it wins over TEMP) to the system's temp folder.
     env = {**os.environ, PARALLEL_DIR_ENV: str(folder), "TMPDIR": tempfile.gettempdir()}
@@ -189,6 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if process is not None:
             process.stop()
+        run_folder.cleanup()
 
 
 def _prepare_simulator(settings: Settings, workers: int, folder: Path, env: dict):

@@ -113,6 +113,7 @@ def test_failing_scenario_masks_pesel_in_console_junit_and_allure(tmp_path, simu
 
 
 # -- the whole suite ------------------------------------------------------------------------------
+@pytest.mark.slow
 def test_full_run_leaves_no_pesel_in_clear_text(tmp_path, simulator, sim_admin):
     """Slow: the whole suite (several minutes on the shared 2-core machine)."""
     known = {p["pesel"] for p in sim_admin.patients()} | third_party_pesels()

@@ -12,6 +12,10 @@ from tests.suite.conftest import allure_results, run_suite
 pytestmark = pytest.mark.suite
 
 ENVIRONMENT_MESSAGES = ("PzErrorScreen", "IkpErrorScreen")
+# The simulator's synthetic personas, as a user's accounts file would list them for the real iIKP.
+ALL_PERSONAS = "".join(f"[{name}]\npesel = {pesel}\n" for name, pesel in (
+    ("Jan Nowak", "80011512354"), ("Anna Kowalska", "02270803624"),
+    ("Stanisław Wójcik", "44051401458"), ("Maria Zielińska", "00222999906")))
 
 
 def _closed_port_url() -> str:
@@ -29,7 +33,7 @@ def _closed_port_url() -> str:
 def test_preflight_stops_at_once_when_nothing_answers(tmp_path, target_args):
     if "target=iikp" in target_args:
         (tmp_path / "run").mkdir(parents=True)
-        (tmp_path / "run" / "accounts.example.ini").write_text("[Jan Nowak]\npesel = 80011512354\n")
+        (tmp_path / "run" / "accounts.example.ini").write_text(ALL_PERSONAS)
         target_args = (*target_args[:-1], f"accounts={tmp_path / 'run' / 'accounts.example.ini'}")
     started = time.monotonic()
     run, results = run_suite(tmp_path, None, *target_args, "-D", f"base_url={_closed_port_url()}",
