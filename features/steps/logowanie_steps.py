@@ -6,7 +6,7 @@ from hamcrest import assert_that, equal_to, instance_of
 
 from harness.lifecycle import site, use_persona
 from pages.account import AccountPage
-from pages.components.error_pages import PzErrorPage
+from pages.components.error_pages import PzErrorPage, raise_unexpected_error_screen
 from pages.flows import log_in_to_account
 from pages.logged_out import LoggedOutPage
 from pages.pz_login import PzLoginPage
@@ -66,6 +66,7 @@ def step_goes_back(context, pacjent):
 
 @then("{pacjent:Osoba} widzi swoje konto w iIKP")
 def step_sees_account(context, pacjent):
+    raise_unexpected_error_screen(context.page)
     assert_that(context.page, instance_of(AccountPage), "po zalogowaniu powinno otworzyć się „Moje konto”")
     assert_that(context.page.patient_name(), equal_to(pacjent))
 
@@ -95,5 +96,6 @@ def step_stays_on_pz(context):
 
 @then("{pesel:OsobaSpozaListy} widzi ekran błędu testowego Profilu Zaufanego")
 def step_sees_pz_error(context, pesel):
+    raise_unexpected_error_screen(context.page, expected=PzErrorPage)
     assert_that(context.page, instance_of(PzErrorPage), "osoba spoza listy pacjentów testowych nie może wejść do iIKP")
     assert_that(context.page.is_on_pz_origin(), equal_to(True), "ekran błędu 3.1 pokazuje testowy Profil Zaufany")

@@ -3,11 +3,11 @@
 from behave import given, then, when
 from hamcrest import assert_that, equal_to, has_length, instance_of, is_not
 
-from harness.errors import IkpErrorScreen, PzErrorScreen
+from harness.errors import PzErrorScreen
 from harness.lifecycle import close_browser, fresh_site, login_attempts_as_cez_prescribes, site, use_persona
 from harness.recovery import verdict_of
 from pages.account import AccountPage
-from pages.components.error_pages import IkpErrorPage, PzErrorPage
+from pages.components.error_pages import FAILURES, IkpErrorPage, PzErrorPage, raise_unexpected_error_screen
 from pages.flows import (
     allowing_error_screen,
     log_in_after_hard_refresh,
@@ -16,8 +16,6 @@ from pages.flows import (
     open_in_second_tab,
 )
 from pages.pz_login import PzLoginPage
-
-ERROR_PAGES = {PzErrorPage: PzErrorScreen, IkpErrorPage: IkpErrorScreen}
 
 
 @given("testowy Profil Zaufany zawiedzie przy najbliższym logowaniu")
@@ -90,18 +88,20 @@ def step_retries_as_cez_prescribes(context, pacjent):
 
 @then("{pacjent:Osoba} widzi ekran błędu testowego Profilu Zaufanego")
 def step_sees_pz_error(context, pacjent):
+    raise_unexpected_error_screen(context.page, expected=PzErrorPage)
     assert_that(context.page, instance_of(PzErrorPage))
     assert_that(context.page.is_on_pz_origin(), equal_to(True), "ekran 3.1 pokazuje testowy Profil Zaufany")
 
 
 @then("{pacjent:Osoba} widzi ekran niedziałającego iIKP")
 def step_sees_ikp_error(context, pacjent):
+    raise_unexpected_error_screen(context.page, expected=IkpErrorPage)
     assert_that(context.page, instance_of(IkpErrorPage))
 
 
 @then("po wyczerpaniu ponowień zestaw zgłasza awarię testowego Profilu Zaufanego, a nie błąd produktu")
 def step_reports_pz_failure(context):
     assert_that(context.attempts, has_length(context.config_iikp.retries + 1))
-    verdict = verdict_of(context.attempts, ERROR_PAGES)
+    verdict = verdict_of(context.attempts, FAILURES)
     assert_that(verdict, instance_of(PzErrorScreen))
     assert_that(verdict, is_not(instance_of(AssertionError)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from harness.errors import IkpErrorScreen, PzErrorScreen
 from pages.base import BasePage, link
 from pages.components.error_screens import IKP_ERROR_TITLE, PZ_ERROR_TITLE
 
@@ -37,3 +38,17 @@ class IkpErrorPage(ErrorScreenPage):
     """Seed 3.2 on the iIKP origin: iIKP not working (e.g. after a bad logout)."""
 
     TITLE = IKP_ERROR_TITLE  # [choice] kept with the detector in pages/components/error_screens.py
+
+
+FAILURES = {PzErrorPage: PzErrorScreen, IkpErrorPage: IkpErrorScreen}
+
+
+def raise_unexpected_error_screen(page: BasePage, expected: type[BasePage] | None = None) -> None:
+    """An error screen the scenario did not expect is an environment failure (seed 3), not a product defect.
+
+    Raises the matching EnvironmentFailure when `page` is an error screen other than `expected`,
+    so that the scenario is retried from its start and, if it persists, reported as the environment's.
+    """
+    for page_class, failure in FAILURES.items():
+        if isinstance(page, page_class) and page_class is not expected:
+            raise failure(page.current_url(), "ekran błędu w miejscu, w którym scenariusz go nie oczekiwał")
