@@ -52,14 +52,16 @@ class StepEntry:
 
 
 def _page_services() -> set[str]:
-    """Names of every page object class and page-level journey function under pages/."""
+    """Names of every page object class under pages/ and every journey function of pages/flows.py."""
     found = set()
     for info in pkgutil.walk_packages(pages.__path__, "pages."):
         module = importlib.import_module(info.name)
         for name, value in vars(module).items():
             if getattr(value, "__module__", None) != module.__name__ or name.startswith("_"):
                 continue
-            if (inspect.isclass(value) and issubclass(value, BasePage)) or inspect.isfunction(value):
+            is_page = inspect.isclass(value) and issubclass(value, BasePage)
+            is_journey = inspect.isfunction(value) and module.__name__ == "pages.flows"
+            if is_page or is_journey:
                 found.add(name)
     return found
 
