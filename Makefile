@@ -71,8 +71,8 @@ test: setup lint ## Lint, the project's own tests (pytest), dry run, then the wh
 bench: setup ## Measure the suite (serial and 2 workers) against a bare Selenium floor: reports/bench.json
 	$(PY) -m harness.bench $(ARGS)
 
-privacy-scan: $(VENV)/.installed ## Fail if any PESEL is in clear text under reports/ (results, JUnit, HTML report)
-	@$(PY) -m harness.privacy_scan reports
+privacy-scan: $(VENV)/.installed ## Fail if any PESEL is in clear text in the suite's reports (results, JUnit, HTML)
+	@$(PY) -m harness.privacy_scan $(or $(wildcard $(RESULTS) $(REPORT) reports/junit),$(RESULTS))
 
 soak: setup ## Run the whole suite N times (make soak N=10) and count the runs with any failure
 	$(PY) -m harness.soak --runs $(N) $(if $(ARGS),-- $(ARGS))
