@@ -15,7 +15,6 @@ so the project's reports/ are left alone. Writes reports/bench.json and prints a
 from __future__ import annotations
 
 import argparse
-import configparser
 import json
 import os
 import platform
@@ -27,19 +26,7 @@ import time
 from pathlib import Path
 
 from harness.config import PROJECT_ROOT
-
-
-def _isolated_cwd(folder: Path) -> Path:
-    parser = configparser.ConfigParser()
-    parser.read(PROJECT_ROOT / "behave.ini", encoding="utf-8")
-    parser["behave"]["paths"] = str(PROJECT_ROOT / "features")
-    parser["behave"]["outfiles"] = str(folder / "allure-results")
-    parser["behave"]["default_format"] = "progress"
-    parser["behave"]["junit"] = "false"
-    folder.mkdir(parents=True, exist_ok=True)
-    with (folder / "behave.ini").open("w", encoding="utf-8") as handle:
-        parser.write(handle)
-    return folder
+from harness.isolated_run import isolated_ini
 
 
 def _env() -> dict:
@@ -66,7 +53,7 @@ def _read_stats(path: Path) -> dict:
 
 
 def run_serial(folder: Path, selection: list[str]) -> tuple[float, dict, int]:
-    cwd = _isolated_cwd(folder / "serial")
+    cwd = isolated_ini(folder / "serial", folder / "serial" / "allure-results")
     stats = folder / "serial.jsonl"
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "behave", "-D", f"stats_file={stats}", *selection],
@@ -75,7 +62,7 @@ def run_serial(folder: Path, selection: list[str]) -> tuple[float, dict, int]:
 
 
 def run_parallel(folder: Path, selection: list[str], workers: int) -> tuple[float, dict, int]:
-    cwd = _isolated_cwd(folder / "parallel")
+    cwd = isolated_ini(folder / "parallel", folder / "parallel" / "allure-results")
     stats = folder / "parallel.jsonl"
     env = {**_env(), "IIKP_LEASE_DIR": str(folder / "leases")}
     started = time.perf_counter()

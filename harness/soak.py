@@ -8,7 +8,6 @@ retried counts, exit code, duration) and the number of runs with any failure; ex
 from __future__ import annotations
 
 import argparse
-import configparser
 import json
 import os
 import shutil
@@ -21,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from harness.config import PROJECT_ROOT
+from harness.isolated_run import isolated_ini
 from harness.simulator import TOKEN_ENV, SimulatorProcess
 
 
@@ -44,18 +43,6 @@ class RunResult:
         return (f"Przebieg {self.number}/{total}: {verdict}: {s['passed']} zaliczonych, {s['failed']} niezaliczonych, "
                 f"{s['broken']} przerwanych, {s['skipped']} pominiętych, {self.retried} ponowień; "
                 f"kod wyjścia {self.code}; {self.seconds:.0f} s")
-
-
-def _behave_ini(folder: Path, results: Path) -> None:
-    """The project's behave.ini with Allure results in `results`, progress output and no JUnit."""
-    parser = configparser.ConfigParser()
-    parser.read(PROJECT_ROOT / "behave.ini", encoding="utf-8")
-    parser["behave"]["paths"] = str(PROJECT_ROOT / "features")
-    parser["behave"]["outfiles"] = str(results)
-    parser["behave"]["default_format"] = "progress"
-    parser["behave"]["junit"] = "false"
-    with (folder / "behave.ini").open("w", encoding="utf-8") as handle:
-        parser.write(handle)
 
 
 def _read_results(results: Path) -> tuple[Counter, int]:
@@ -81,7 +68,7 @@ def run_once(number: int, simulator: SimulatorProcess, workdir: Path, behave_arg
     folder = workdir / f"run-{number}"
     results = folder / "allure-results"
     folder.mkdir(parents=True)
-    _behave_ini(folder, results)
+    isolated_ini(folder, results)
     env = {k: v for k, v in os.environ.items() if not k.startswith("IIKP_")}
     env[TOKEN_ENV] = simulator.token
     command = [sys.executable, "-m", "behave", "-D", f"base_url={simulator.ikp_url}",

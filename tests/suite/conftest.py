@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import configparser
 import json
 import os
 import re
@@ -13,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from harness.isolated_run import isolated_ini
 from harness.simulator import TOKEN_ENV, AdminClient, SimulatorProcess
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -46,24 +46,6 @@ def simulator():
 @pytest.fixture
 def sim_admin(simulator) -> AdminClient:
     return AdminClient(simulator.ikp_url, simulator.token)
-
-
-def isolated_ini(folder: Path, results: Path) -> Path:
-    """A behave.ini for a meta-test run: the project's settings, progress output, Allure into `results`.
-
-    behave appends -f/-o given on the command line to the formats of behave.ini, so a run that must
-    not write into the project's reports/ gets a behave.ini of its own (behave reads it from its cwd).
-    """
-    parser = configparser.ConfigParser()
-    parser.read(PROJECT_ROOT / "behave.ini", encoding="utf-8")
-    parser["behave"]["paths"] = str(PROJECT_ROOT / "features")
-    parser["behave"]["outfiles"] = str(results)
-    parser["behave"]["default_format"] = "progress"
-    parser["behave"]["junit"] = "false"
-    folder.mkdir(parents=True, exist_ok=True)
-    with (folder / "behave.ini").open("w", encoding="utf-8") as handle:
-        parser.write(handle)
-    return folder
 
 
 def run_suite(tmp_path: Path, simulator: SimulatorProcess | None, *args: str, timeout: float = 600,
