@@ -23,9 +23,6 @@ class AccountPage(TopMenu):
         return {"email": self.text_or_empty(self.EMAIL), "phone": self.text_or_empty(self.PHONE),
                 "channel": self.text_or_empty(self.CHANNEL)}
 
-    def account_name(self) -> str:
-        return self.text_or_empty(self.NAME)
-
     def contact_prompt(self) -> str:
         """The prompt to complete contact data, or '' when none is shown."""
         return self.text_or_empty(self.CONTACT_PROMPT)

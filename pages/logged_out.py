@@ -7,14 +7,13 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webelement import WebElement
 
 from pages.account import AccountPage
-from pages.base import BasePage, is_stale, link
+from pages.base import BasePage, is_stale
 from pages.components.top_menu import TopMenu
 
 
 class LoggedOutPage(BasePage):
     TITLE = "Wylogowano"  # [choice]
     PATH = "/ikp/wylogowano"
-    LOG_IN_AGAIN = link("Zaloguj się ponownie")  # [choice]
 
     def shows_account_menu(self) -> bool:
         """Whether any logged-in menu („Wyloguj się”) is still on the screen."""
@@ -27,13 +26,6 @@ class LoggedOutPage(BasePage):
         self.wait(lambda d: is_stale(old_html) and d.execute_script("return document.readyState") == "complete",
                   "poprzednia strona po przycisku „Wstecz” przeglądarki")
         return ScreenAfterBack(self.site)
-
-    def log_in_again(self):
-        """Follow „Zaloguj się ponownie”; return the test Profil Zaufany page."""
-        from pages.pz_login import PzLoginPage
-
-        self.click_and_wait_for_new_page(self.LOG_IN_AGAIN, "odnośnik „Zaloguj się ponownie”")
-        return PzLoginPage(self.site).wait_until_loaded()
 
 
 class ScreenAfterBack(BasePage):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from harness.errors import IkpErrorScreen, PzErrorScreen
-from pages.base import BasePage, link
+from pages.base import BasePage
 from pages.components.error_screens import IKP_ERROR_TITLE, PZ_ERROR_TITLE
 
 
@@ -27,11 +27,6 @@ class PzErrorPage(ErrorScreenPage):
     """Seed 3.1 on the PZ origin: a login error for the account, or the test PZ temporarily down."""
 
     TITLE = PZ_ERROR_TITLE  # [choice] kept with the detector in pages/components/error_screens.py
-    TRY_AGAIN = link("Spróbuj ponownie")  # [choice]
-
-    def offers_retry(self) -> bool:
-        """Whether the screen offers to start the login again."""
-        return bool(self.driver.find_elements(*self.TRY_AGAIN))
 
 
 class IkpErrorPage(ErrorScreenPage):
