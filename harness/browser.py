@@ -1,4 +1,4 @@
-"""Browser factory: a fresh private (incognito) browser per scenario, local or on a Selenium Grid."""
+"""Browser factory: private (incognito) browsers, local or on a Selenium Grid, and the keeper that reuses them."""
 
 from __future__ import annotations
 
@@ -7,12 +7,16 @@ import os
 import re
 import shutil
 import subprocess
+import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from selenium import webdriver
 from selenium.common.exceptions import SessionNotCreatedException, WebDriverException
+from selenium.webdriver.remote.command import Command
 from selenium.webdriver.remote.webdriver import WebDriver
 
+from harness import timing
 from harness.config import Settings
 from harness.errors import BrowserSetupError
 
@@ -180,3 +184,82 @@ def console_log(driver: WebDriver) -> list[dict]:
         return driver.execute("getLog", {"type": "browser"})["value"]
     except WebDriverException:
         return []
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+
+
+class BrowserKeeper:
+    """Where scenarios get their browser: a fresh private one, or the last one made as good as new.
+
+    With `browser_reuse` (local Chromium/Chrome only: it needs the DevTools protocol), the browser of
+    a *passed* scenario is kept and turned into a fresh private window before the next one takes it:
+    a new tab opened with `noopener` (no history, no sessionStorage), the scenario's tab closed, every
+    cookie and the HTTP cache cleared, and the origins' storage (localStorage, IndexedDB, service
+    workers, Cache Storage) cleared. A scenario that did not pass, a browser that a step closed, and
+    the seed's recovery ("a new private window") always get a brand-new browser.
+    """
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self._idle: WebDriver | None = None
+        self.started = 0
+        self.reused = 0
+
+    @property
+    def reuses(self) -> bool:
+        return self.settings.browser_reuse and self.settings.browser in ("chromium", "chrome") \
+            and not self.settings.remote_url
+
+    def take(self) -> WebDriver:
+        """The kept browser (already cleaned) if there is one, else a new one."""
+        if self._idle is not None:
+            driver, self._idle = self._idle, None
+            self.reused += 1
+            return driver
+        started = time.perf_counter()
+        driver = new_browser(self.settings)
+        timing.browser_started(time.perf_counter() - started)
+        timing.instrument(driver)
+        self.started += 1
+        return driver
+
+    def give_back(self, driver: WebDriver, reusable: bool, origins: list[str]) -> None:
+        """Keep a reusable browser as a fresh private window, or quit it."""
+        if reusable and self.reuses and self._idle is None:
+            try:
+                clear_private_state(driver, origins)
+            except Exception as error:  # any doubt about the clean-up: a brand-new browser next time
+                log.debug("browser not reusable, quitting it: %s", type(error).__name__)
+            else:
+                self._idle = driver
+                return
+        quit_browser(driver)
+
+    def close(self) -> None:
+        if self._idle is not None:
+            quit_browser(self._idle)
+            self._idle = None
+
+
+def clear_private_state(driver: WebDriver, origins: list[str]) -> None:
+    """Make the browser a fresh private window (see BrowserKeeper); raise on any failure."""
+    driver.execute_script("window.open('about:blank', '_blank', 'noopener');")
+    remaining = driver.execute(Command.CLOSE)["value"]  # W3C Close Window answers the handles left
+    if len(remaining) != 1:  # the scenario left other tabs open: not worth sorting out, start anew
+        raise WebDriverException(f"{len(remaining)} tabs left after closing the scenario's one")
+    driver.switch_to.window(remaining[0])
+    driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
+    driver.execute_cdp_cmd("Network.clearBrowserCache", {})
+    for origin in {o for o in map(_origin, origins) if o}:
+        driver.execute_cdp_cmd("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+
+
+def quit_browser(driver: WebDriver) -> None:
+    """Quit the browser; one already closed by a scenario (a "closed window") is fine."""
+    try:
+        driver.quit()
+    except Exception as error:  # the browser may be gone already: note it, do not fail
+        log.debug("browser already closed: %s", type(error).__name__)

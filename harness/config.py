@@ -96,6 +96,7 @@ class Settings:
     preflight_timeout: float = 5.0
     lease_timeout: float = 300.0
     stats_file: str = ""
+    browser_reuse: bool = True
 
     @property
     def uses_simulator(self) -> bool:
@@ -124,6 +125,7 @@ PARSERS: dict[str, Callable[[str, str], object]] = {
     "preflight_timeout": _number(0.5, 120),
     "lease_timeout": _number(0, 3600),
     "stats_file": _text,
+    "browser_reuse": _bool,
 }
 assert set(PARSERS) == {f.name for f in fields(Settings)}
 

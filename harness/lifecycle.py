@@ -5,13 +5,12 @@ from __future__ import annotations
 import logging
 import os
 import sys
-import time
 
 from behave import fixture, use_fixture
 from behave.model import Scenario, Status
 
 from harness import parallel, preflight, recovery, reporting, run_guard, timing
-from harness.browser import browser_version, check_setup, console_log, new_browser
+from harness.browser import BrowserKeeper, browser_version, check_setup, console_log, quit_browser
 from harness.config import Settings, from_behave
 from harness.errors import EXIT_USAGE, BrowserSetupError, SuiteError
 from harness.leases import Leases
@@ -47,25 +46,12 @@ def simulator_fixture(context, chaos: str = "", seed: int | None = None):
     process.stop()
 
 
-@fixture(name="iikp.browser")
-def browser_fixture(context):
-    """A fresh private browser for one scenario, quit afterwards even when the scenario failed."""
-    started = time.perf_counter()
-    driver = new_browser(context.config_iikp)
-    context.run_stats["browser_start_s"] += time.perf_counter() - started
-    timing.browser_started(time.perf_counter() - started)
-    timing.instrument(driver)
-    context.run_stats["browser"] = context.run_stats["browser"] or browser_version(driver)
-    yield driver
-    _quit(driver)
-
-
-def _quit(driver) -> None:
-    """Quit the browser; one already closed by a scenario (a "closed window") is fine."""
-    try:
-        driver.quit()
-    except Exception as error:  # the browser may be gone already: note it, do not fail
-        log.debug("browser already closed: %s", type(error).__name__)
+@fixture(name="iikp.browsers")
+def browsers_fixture(context):
+    """The run's browser keeper; whatever browser it still holds is quit at the end of the run."""
+    keeper = BrowserKeeper(context.config_iikp)
+    yield keeper
+    keeper.close()
 
 
 # -- run ------------------------------------------------------------------------------------------
@@ -80,9 +66,10 @@ def before_all(context) -> None:
         context.config_iikp = settings
         if settings.stats_file:
             timing.enable()
-        context.run_stats = {"browser_start_s": 0.0, "browser": ""}
+        context.run_stats = {"browser": ""}
         context.sim = None
         context.outcomes = recovery.OutcomeBook()
+        context.browsers = use_fixture(browsers_fixture, context)
         if settings.uses_simulator:
             _connect_simulator(context, settings)
         else:
@@ -180,22 +167,23 @@ def site(context) -> Site:
     """The scenario's browser and addresses for page objects; starts the browser on first use."""
     if context.browser is None:
         try:
-            context.browser = use_fixture(browser_fixture, context)
+            context.browser = context.browsers.take()
         except BrowserSetupError as error:  # the same for every scenario: stop the run once, exit 2
             run_guard.abort_run(context, str(error))
             raise
+        context.run_stats["browser"] = context.run_stats["browser"] or browser_version(context.browser)
     return Site(context.browser, context.ikp_url, context.pz_url, context.config_iikp.timeout)
 
 
 def close_browser(context) -> None:
     """Close the scenario's browser without logging out (as a person closing the window would)."""
     if context.browser is not None:
-        _quit(context.browser)
+        quit_browser(context.browser)
         context.browser = None
 
 
 def fresh_site(context) -> Site:
-    """Seed section 3 recovery: a new private window (a fresh browser with no cookies or storage)."""
+    """Seed section 3 recovery: a new private window (a brand-new browser, never a reused one)."""
     close_browser(context)
     return site(context)
 
@@ -244,6 +232,10 @@ def after_scenario(context, scenario: Scenario) -> None:
     try:
         _finish_scenario(context, scenario)
     finally:
+        if context.browser is not None:  # kept for the next scenario only after a pass (BrowserKeeper)
+            context.browsers.give_back(context.browser, scenario.status == Status.passed,
+                                       [context.ikp_url, context.pz_url])
+            context.browser = None
         context.leases.release_all()
         timing.scenario_done(scenario)
 

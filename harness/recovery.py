@@ -39,10 +39,10 @@ def outcome_of(scenario: Scenario) -> str:
 def install_retries(feature: Feature, retries: int, announce=print) -> None:
     """Wrap each scenario's run: an attempt ended by an EnvironmentFailure runs again, up to `retries` times.
 
-    Each attempt starts from the first step in a fresh private browser (the browser is a scenario
-    fixture), which is the recovery CeZ prescribes: "repeat from step 1 ... in a private window".
-    A product assertion failure is never retried. Each attempt is its own Allure result with the
-    same history id, so the report lists the earlier attempts as retries.
+    Each attempt starts from the first step in a brand-new private browser (a scenario that did not
+    pass never hands its browser on, see BrowserKeeper), which is the recovery CeZ prescribes:
+    "repeat from step 1 ... in a private window". A product assertion failure is never retried.
+    Each attempt is its own Allure result with the same history id, so the report lists the earlier attempts as retries.
     """
     for scenario in feature.walk_scenarios():
         if getattr(scenario, "_iikp_retries", False):
