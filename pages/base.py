@@ -13,7 +13,8 @@ from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import WebDriverWait
 
 from harness import timing
-from pages.components.error_screens import detect_error_screen
+from pages import dom
+from pages.components.error_screens import detect_error_screen, raise_error_screen
 
 T = TypeVar("T")
 Locator = tuple[str, str]
@@ -86,6 +87,21 @@ class BasePage:
             except StaleElementReferenceException:
                 return False
 
+        return self._until(check, what)
+
+    def wait_for_screen(self, condition: Callable[[dom.Screen], object], what: str,
+                        locator: Locator | None = None, expect_error_screen: bool = False) -> dom.Screen:
+        """Like wait(), but each poll is one probe of the screen (dom.probe): one round trip."""
+
+        def check(driver: WebDriver):
+            screen = dom.probe(driver, locator)
+            if screen.error and not expect_error_screen:
+                raise_error_screen(screen.error, screen.url)
+            return screen if condition(screen) else False
+
+        return self._until(check, what)
+
+    def _until(self, check: Callable[[WebDriver], T], what: str) -> T:
         try:
             with timing.waiting():
                 return WebDriverWait(self.driver, self.site.timeout, poll_frequency=0.05).until(check)
@@ -95,30 +111,27 @@ class BasePage:
 
     def wait_until_loaded(self) -> "BasePage":
         """Wait until this page's h1 shows; return self. The one check a page object makes."""
-        self.wait(lambda d: self.title() == self.TITLE, f"strona „{self.TITLE}”")
+        self.wait_for_screen(lambda screen: screen.h1 == self.TITLE, f"strona „{self.TITLE}”")
         return self
 
     def title(self) -> str:
         """The text of the page's h1, or '' while there is none."""
-        found = self.driver.find_elements(*self.H1)
-        return found[0].text.strip() if found else ""
+        return dom.probe(self.driver).h1
 
     def find(self, locator: Locator, what: str) -> WebElement:
         """The first visible element for the locator, waiting for it."""
+        return self._find(locator, what).element
 
-        def visible(driver: WebDriver):
-            elements = [e for e in driver.find_elements(*locator) if e.is_displayed()]
-            return elements[0] if elements else False
-
-        return self.wait(visible, what)
+    def _find(self, locator: Locator, what: str) -> dom.Screen:
+        return self.wait_for_screen(lambda screen: screen.element is not None, what, locator)
 
     def texts(self, locator: Locator) -> list[str]:
         """Visible texts of all elements matching the locator, without waiting."""
-        return [e.text.strip() for e in self.driver.find_elements(*locator)]
+        return dom.texts(self.driver, locator)
 
     def text_or_empty(self, locator: Locator) -> str:
-        found = self.driver.find_elements(*locator)
-        return found[0].text.strip() if found else ""
+        found = self.texts(locator)
+        return found[0] if found else ""
 
     # -- acting ------------------------------------------------------------------------------------
     def open(self: T) -> T:
@@ -126,20 +139,31 @@ class BasePage:
         self.driver.get(self.site.ikp(self.PATH))  # type: ignore[attr-defined]
         return self.wait_until_loaded()  # type: ignore[attr-defined]
 
-    def fill(self, locator: Locator, value: str, what: str) -> None:
-        element = self.find(locator, what)
-        element.clear()
+    def fill(self, locator: Locator, value: str, what: str) -> WebElement:
+        """Type `value` into the field (emptied first if it holds anything); return the field."""
+        found = self._find(locator, what)
+        if found.value:
+            found.element.clear()
         if value:
-            element.send_keys(value)
+            found.element.send_keys(value)
+        return found.element
+
+    def choose_option(self, select: Locator, option: str, what: str) -> None:
+        """Pick the option with this visible text in a drop-down list (an XPath locator of the <select>)."""
+        self.click((By.XPATH, f"{select[1]}/option[normalize-space()={_xpath_literal(option)}]"),
+                   f"{what}: „{option}”")
 
     def click(self, locator: Locator, what: str) -> None:
         self.find(locator, what).click()
 
     def click_and_wait_for_new_page(self, locator: Locator, what: str) -> None:
         """Click something that loads a new document and wait until the old one is gone."""
-        old_html = self.driver.find_element(By.TAG_NAME, "html")
-        self.click(locator, what)
-        self.wait(lambda d: is_stale(old_html), f"nowa strona po: {what}")
+        self.click(locator, what)  # the probe that found it marked the current document
+        self.wait_for_new_page(f"nowa strona po: {what}")
+
+    def wait_for_new_page(self, what: str, expect_error_screen: bool = False) -> dom.Screen:
+        """Wait until the document probed last is replaced by a new one; return the new screen."""
+        return self.wait_for_screen(lambda screen: screen.fresh, what, expect_error_screen=expect_error_screen)
 
     def current_url(self) -> str:
         return self.driver.current_url

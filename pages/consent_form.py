@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from selenium.webdriver.support.ui import Select
-
 from pages.base import button, field
 from pages.components.top_menu import TopMenu
 
@@ -37,7 +35,7 @@ class ConsentFormPage(TopMenu):
 
     def fill_in(self, entry: ConsentEntry) -> "ConsentFormPage":
         """Choose the kind by its label and type the rest; return self."""
-        Select(self.find(self.KIND, "lista „Rodzaj uprawnienia”")).select_by_visible_text(entry.kind)
+        self.choose_option(self.KIND, entry.kind, "lista „Rodzaj uprawnienia”")
         self.fill(self.PERSON_NAME, entry.person_name, "pole „Imię i nazwisko osoby”")
         self.fill(self.PERSON_PESEL, entry.person_pesel, "pole „PESEL osoby”")
         self.fill(self.SCOPE, entry.scope, "pole „Zakres”")
@@ -56,7 +54,8 @@ class ConsentFormPage(TopMenu):
         """Press „Zapisz uprawnienie” expecting a refusal; return this form, reloaded with its messages."""
         self.click_and_wait_for_new_page(self.SAVE, "przycisk „Zapisz uprawnienie”")
         self.wait_until_loaded()
-        self.wait(lambda d: self.alerts(), "komunikat o odrzuceniu uprawnienia")
+        self.wait_for_screen(lambda screen: screen.element is not None, "komunikat o odrzuceniu uprawnienia",
+                             locator=self.ALERTS)
         return self
 
     def messages(self) -> list[str]:

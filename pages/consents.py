@@ -6,8 +6,8 @@ import datetime
 from dataclasses import dataclass
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.remote.webelement import WebElement
 
+from pages import dom
 from pages.base import button, link
 from pages.components.top_menu import TopMenu
 
@@ -31,6 +31,7 @@ class ConsentsPage(TopMenu):
     PATH = "/ikp/uprawnienia"
     ADD = link("Dodaj uprawnienie")  # [choice]
     WITHDRAW = button("Wycofaj")  # [choice]
+    WITHDRAW_IN_ROW = (By.XPATH, "." + WITHDRAW[1])
     ROWS = (By.CSS_SELECTOR, "#consents tr[data-consent-id]")
     HEADERS = (By.CSS_SELECTOR, "#consents thead th")
     CELLS = (By.TAG_NAME, "td")
@@ -43,7 +44,9 @@ class ConsentsPage(TopMenu):
     def consents(self, kind: str | None = None, person: str | None = None,
                  scope: str | None = None) -> list[ConsentRow]:
         """Every row of the list in page order, optionally only those of this kind, person name or scope."""
-        rows = [self._read(row) for row in self.driver.find_elements(*self.ROWS)]
+        headings = self.texts(self.HEADERS)
+        rows = [self._read(headings, record) for record in dom.records(
+            self.driver, self.ROWS, {"cells": self.CELLS, "withdraw": self.WITHDRAW_IN_ROW}, ("data-consent-id",))]
         return [row for row in rows
                 if (kind is None or row.kind == kind) and (person is None or person in row.person)
                 and (scope is None or row.scope == scope)]
@@ -62,15 +65,14 @@ class ConsentsPage(TopMenu):
         return ConsentsPage(self.site).wait_until_loaded()
 
     # -- reading ---------------------------------------------------------------------------------------
-    def _read(self, row: WebElement) -> ConsentRow:
-        headings = self.texts(self.HEADERS)
-        cells = dict(zip(headings, (cell.text.strip() for cell in row.find_elements(*self.CELLS)), strict=False))
+    def _read(self, headings: list[str], record: dict) -> ConsentRow:
+        cells = dict(zip(headings, record["cells"], strict=False))
         values = {name: cells.get(heading, "") for heading, name in self.COLUMNS.items()}
         return ConsentRow(
-            consent_id=row.get_attribute("data-consent-id") or "",
+            consent_id=record["@data-consent-id"] or "",
             kind=values["kind"], person=self._text(values["person"]), scope=values["scope"],
             date_from=self._date(values["date_from"]), date_to=self._date(values["date_to"]),
-            status=values["status"], can_withdraw=bool(row.find_elements(*self.WITHDRAW)))
+            status=values["status"], can_withdraw=bool(record["withdraw"]))
 
     def _text(self, text: str) -> str:
         return "" if text in self.EMPTY_CELLS else text

@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.select import Select
 
 from pages.base import Site, _xpath_literal, button, by_text, field
 from pages.components.top_menu import TopMenu
@@ -57,8 +56,9 @@ class FacilitySearchPage(TopMenu):
         """Search facilities by city or name; return this page once it shows results or says there are none."""
         self.fill(self.QUERY, query, "pole „Miejscowość lub nazwa placówki”")
         self.click_and_wait_for_new_page(self.SEARCH, "przycisk „Szukaj”")
-        self.wait(lambda d: d.find_elements(*self.RESULTS) or d.find_elements(*self.NO_RESULTS),
-                  "wyniki wyszukiwania placówek")
+        either = (By.XPATH, f"//ul[@id='facilities']/li | {self.NO_RESULTS[1]}")
+        self.wait_for_screen(lambda screen: screen.element is not None, "wyniki wyszukiwania placówek",
+                             locator=either)
         return self
 
     def facilities(self) -> list[str]:
@@ -67,7 +67,7 @@ class FacilitySearchPage(TopMenu):
 
     def says_nothing_found(self) -> bool:
         """Whether the page says that no facility matches the search."""
-        return bool(self.driver.find_elements(*self.NO_RESULTS))
+        return bool(self.texts(self.NO_RESULTS))
 
     def choose(self, facility: str) -> "PersonChoicePage":
         """Pick the found facility with this name; return the choice of person."""
@@ -91,7 +91,7 @@ class PersonChoicePage(TopMenu):
     def choose(self, person: str, reason: str = NO_REASON) -> "ConfirmationPage":
         """Pick the person (by the name on its label) and the reason; return the confirmation screen."""
         self.click(by_text("label", person), f"osoba „{person}”")
-        Select(self.find(self.REASON, "lista „Powód zmiany”")).select_by_visible_text(reason)
+        self.choose_option(self.REASON, reason, "lista „Powód zmiany”")
         self.click_and_wait_for_new_page(self.NEXT, "przycisk „Dalej”")
         return ConfirmationPage(self.site).wait_until_loaded()
 

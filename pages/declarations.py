@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from selenium.webdriver.common.by import By
 
+from pages import dom
 from pages.components.top_menu import TopMenu
 
 
@@ -40,8 +41,8 @@ class DeclarationsPage(TopMenu):
         """Every declaration in the list, in page order (newest first)."""
         headings = [self.COLUMNS.get(text) for text in self.texts(self.HEADERS)]
         rows = []
-        for row in self.driver.find_elements(*self.ROWS):
-            cells = dict(zip(headings, (cell.text.strip() for cell in row.find_elements(*self.CELLS)), strict=False))
+        for record in dom.records(self.driver, self.ROWS, {"cells": self.CELLS}):
+            cells = dict(zip(headings, record["cells"], strict=False))
             cells.pop(None, None)
             fee = self.FEE_PATTERN.search(cells.get("fee_zl", ""))
             cells["fee_zl"] = int(fee.group(1)) if fee else 0

@@ -28,10 +28,9 @@ def open_allowing_error_screen(site: Site, page_class: type[BasePage]) -> BasePa
     """
     site.driver.get(site.ikp(page_class.PATH))
     candidates = {page.TITLE: page for page in (page_class, PzErrorPage, IkpErrorPage)}
-    probe = BasePage(site)
-    title = probe.wait(lambda d: probe.title() if probe.title() in candidates else False,
-                       f"strona „{page_class.TITLE}” albo ekran błędu", expect_error_screen=True)
-    return candidates[title](site)
+    screen = BasePage(site).wait_for_screen(lambda screen: screen.h1 in candidates,
+                                            f"strona „{page_class.TITLE}” albo ekran błędu", expect_error_screen=True)
+    return candidates[screen.h1](site)
 
 
 def log_in_after_hard_refresh(site: Site, pesel: str) -> BasePage:

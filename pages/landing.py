@@ -11,7 +11,6 @@ def land_after_login(site: Site) -> BasePage:
     from pages.terms import TermsPage
 
     candidates = {page.TITLE: page for page in (TermsPage, AccountPage)}
-    probe = BasePage(site)
-    title = probe.wait(lambda d: probe.title() if probe.title() in candidates else False,
-                       "ekran iIKP po zalogowaniu (regulamin albo Moje konto)")
-    return candidates[title](site)
+    screen = BasePage(site).wait_for_screen(lambda screen: screen.h1 in candidates,
+                                            "ekran iIKP po zalogowaniu (regulamin albo Moje konto)")
+    return candidates[screen.h1](site)

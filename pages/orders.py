@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.remote.webelement import WebElement
 
-from pages.base import button, is_stale
+from pages import dom
+from pages.base import button
 from pages.components.top_menu import TopMenu
 
 
@@ -15,6 +15,7 @@ from pages.components.top_menu import TopMenu
 class Order:
     """One order as the patient sees it."""
 
+    order_id: str
     medicines: tuple[str, ...]
     doctor: str
     status: str
@@ -37,7 +38,9 @@ class OrdersPage(TopMenu):
 
     def orders(self) -> list[Order]:
         """Every order on the page, newest first."""
-        return [self._read(article) for article in self.driver.find_elements(*self.ORDER)]
+        parts = {"medicines": self.MEDICINES, "doctor": self.DOCTOR, "status": self.STATUS,
+                 "comment": self.COMMENT, "cancel": self.CANCEL}
+        return [self._read(record) for record in dom.records(self.driver, self.ORDER, parts, ("data-order-id",))]
 
     def order_of(self, medicines: list[str]) -> Order | None:
         """The newest order of exactly these medicines, or None when there is none."""
@@ -46,31 +49,23 @@ class OrdersPage(TopMenu):
 
     def cancel(self, medicines: list[str]) -> "OrdersPage":
         """Press „Anuluj zamówienie” on the newest order of these medicines; return this page, reloaded."""
-        article = self._article_of(medicines)
-        old_html = self.driver.find_element(By.TAG_NAME, "html")
-        article.find_element(*self.CANCEL).click()
-        self.wait(lambda d: is_stale(old_html), "„Zamówione recepty” po anulowaniu zamówienia")
+        order = self.order_of(medicines)
+        if order is None:
+            raise AssertionError(f"Brak zamówienia na: {', '.join(medicines)} (są: {self.orders()})")
+        cancel = (By.XPATH, f"//article[@data-order-id='{order.order_id}']{self.CANCEL[1][1:]}")
+        self.click_and_wait_for_new_page(cancel, f"„Anuluj zamówienie” na: {', '.join(medicines)}")
         return self.wait_until_loaded()
 
-    def _article_of(self, medicines: list[str]) -> WebElement:
-        wanted = sorted(medicines)
-
-        def found(driver):
-            articles = driver.find_elements(*self.ORDER)
-            return next((a for a in articles if sorted(self._read(a).medicines) == wanted), False)
-
-        return self.wait(found, f"zamówienie na: {', '.join(medicines)}")
-
-    def _read(self, article: WebElement) -> Order:
-        def text(locator, prefix: str = "") -> str:
-            found = article.find_elements(*locator)
-            return found[0].text.strip().removeprefix(prefix) if found else ""
+    def _read(self, record: dict) -> Order:
+        def text(name: str, prefix: str) -> str:
+            return record[name][0].removeprefix(prefix) if record[name] else ""
 
         return Order(
-            medicines=tuple(item.text.strip() for item in article.find_elements(*self.MEDICINES)),
-            doctor=text(self.DOCTOR, self.DOCTOR_PREFIX),
-            status=text(self.STATUS, self.STATUS_PREFIX),
-            comment=text(self.COMMENT, self.COMMENT_PREFIX),
-            cancellable=bool(article.find_elements(*self.CANCEL)),
+            order_id=record["@data-order-id"] or "",
+            medicines=tuple(record["medicines"]),
+            doctor=text("doctor", self.DOCTOR_PREFIX),
+            status=text("status", self.STATUS_PREFIX),
+            comment=text("comment", self.COMMENT_PREFIX),
+            cancellable=bool(record["cancel"]),
         )
 

@@ -42,7 +42,8 @@ class PrescriptionsPage(TopMenu):
         """Tick the medicines (maybe none) and press „Zamów receptę”; return this page, with its message."""
         self._tick_and_submit(medicines)
         self.wait_until_loaded()
-        self.wait(lambda d: d.find_elements(*self.FORM_ERROR), "komunikat, dlaczego nie można zamówić recepty")
+        self.wait_for_screen(lambda screen: screen.element is not None,
+                             "komunikat, dlaczego nie można zamówić recepty", locator=self.FORM_ERROR)
         return self
 
     def refusal_message(self) -> str:

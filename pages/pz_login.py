@@ -5,7 +5,7 @@ from __future__ import annotations
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from pages.base import BasePage, Site, button, field, is_stale
+from pages.base import BasePage, Site, button, field
 from pages.components.error_pages import IkpErrorPage, PzErrorPage
 from pages.landing import land_after_login
 
@@ -21,8 +21,9 @@ class PzLoginPage(BasePage):
 
     def wait_until_loaded(self) -> "PzLoginPage":
         """Wait for the „Pesel” field on the PZ origin; return self."""
-        self.wait(lambda d: d.current_url.startswith(self.site.pz_url + self.PZ_PATH)
-                  and d.find_elements(*self.PESEL), "strona logowania testowego Profilu Zaufanego")
+        self.wait_for_screen(lambda screen: screen.url.startswith(self.site.pz_url + self.PZ_PATH)
+                             and screen.element is not None, "strona logowania testowego Profilu Zaufanego",
+                             locator=self.PESEL)
         return self
 
     @classmethod
@@ -39,7 +40,8 @@ class PzLoginPage(BasePage):
     def attempt_invalid(self, pesel: str, submit_with: str = "enter") -> "PzLoginPage":
         """Submit a PESEL expected to be refused; return this page, reloaded with its message."""
         self._type_and_submit(pesel, submit_with)
-        self.wait(lambda d: d.find_elements(*self.ERROR), "komunikat o błędnym numerze PESEL")
+        self.wait_for_screen(lambda screen: screen.element is not None, "komunikat o błędnym numerze PESEL",
+                             locator=self.ERROR)
         return self
 
     def log_in_allowing_error_screen(self, pesel: str, submit_with: str = "enter") -> BasePage:
@@ -54,21 +56,21 @@ class PzLoginPage(BasePage):
 
         self._type_and_submit(pesel, submit_with, expect_error_screen=True)
         candidates = {page.TITLE: page for page in (TermsPage, AccountPage, PzErrorPage, IkpErrorPage)}
-        title = self.wait(lambda d: self.title() if self.title() in candidates else False,
-                          "ekran po zalogowaniu (regulamin, Moje konto albo ekran błędu)", expect_error_screen=True)
-        return candidates[title](self.site)
+        screen = self.wait_for_screen(lambda screen: screen.h1 in candidates,
+                                      "ekran po zalogowaniu (regulamin, Moje konto albo ekran błędu)",
+                                      expect_error_screen=True)
+        return candidates[screen.h1](self.site)
 
     def _type_and_submit(self, pesel: str, submit_with: str, expect_error_screen: bool = False) -> None:
         """Type the PESEL, submit it and wait until the PZ page's document is replaced."""
-        self.fill(self.PESEL, pesel, "pole „Pesel”")
-        old_html = self.driver.find_element(By.TAG_NAME, "html")
         if submit_with == "enter":
-            self.find(self.PESEL, "pole „Pesel”").send_keys(Keys.ENTER)
+            self.fill(self.PESEL, pesel + Keys.ENTER, "pole „Pesel”")  # typed, then ENTER, as a person does
             what = "wysłanie formularza klawiszem ENTER"
         else:
+            self.fill(self.PESEL, pesel, "pole „Pesel”")
             self.click(self.NEXT, "przycisk „Dalej”")
             what = "wysłanie formularza przyciskiem „Dalej”"
-        self.wait(lambda d: is_stale(old_html), what, expect_error_screen=expect_error_screen)
+        self.wait_for_new_page(what, expect_error_screen=expect_error_screen)
 
     def error_message(self) -> str:
         """The validation message shown under the field, or ''."""
@@ -79,6 +81,8 @@ class PzLoginPage(BasePage):
 
     def hard_refresh(self) -> "PzLoginPage":
         """CTRL+F5 (seed section 3): reload bypassing the cache, so the request carries no-cache."""
+        self.title()  # marks the current document, so that the reloaded one is told apart
         self.driver.execute_cdp_cmd("Page.reload", {"ignoreCache": True})
+        self.wait_for_new_page("strona testowego PZ po CTRL+F5")
         return self.wait_until_loaded()
 

@@ -12,7 +12,8 @@ class ErrorScreenPage(BasePage):
 
     def wait_until_loaded(self) -> "ErrorScreenPage":
         """Wait for the screen's h1 with the error-screen detection off; return self."""
-        self.wait(lambda d: self.title() == self.TITLE, f"ekran błędu „{self.TITLE}”", expect_error_screen=True)
+        self.wait_for_screen(lambda screen: screen.h1 == self.TITLE, f"ekran błędu „{self.TITLE}”",
+                             expect_error_screen=True)
         return self
 
     def is_on_pz_origin(self) -> bool:

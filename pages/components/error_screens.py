@@ -27,6 +27,10 @@ def detect_error_screen(driver: WebDriver) -> None:
     if not found:
         return
     marker = found[0]
-    if marker.get_attribute("id") == PZ_ERROR_ID or marker.text.strip() == PZ_ERROR_TITLE:
-        raise PzErrorScreen(driver.current_url)
-    raise IkpErrorScreen(driver.current_url)
+    pz = marker.get_attribute("id") == PZ_ERROR_ID or marker.text.strip() == PZ_ERROR_TITLE
+    raise_error_screen("pz" if pz else "ikp", driver.current_url)
+
+
+def raise_error_screen(kind: str, url: str) -> None:
+    """Raise the environment failure of an error screen seen at `url` ('pz' or 'ikp')."""
+    raise (PzErrorScreen if kind == "pz" else IkpErrorScreen)(url)
