@@ -54,6 +54,9 @@ class Site:
     ikp_url: str
     pz_url: str
     timeout: float
+    # The screen a click_and_wait_for_new_page arrived at, for the next wait_until_loaded to use
+    # instead of probing again; any other wait or action forgets it.
+    arrived: dom.Screen | None = None
 
     def ikp(self, path: str) -> str:
         return f"{self.ikp_url}{path}"
@@ -93,6 +96,8 @@ class BasePage:
                         locator: Locator | None = None, expect_error_screen: bool = False) -> dom.Screen:
         """Like wait(), but each poll is one probe of the screen (dom.probe): one round trip."""
 
+        self.site.arrived = None
+
         def check(driver: WebDriver):
             screen = dom.probe(driver, locator)
             if screen.error and not expect_error_screen:
@@ -111,6 +116,9 @@ class BasePage:
 
     def wait_until_loaded(self) -> "BasePage":
         """Wait until this page's h1 shows; return self. The one check a page object makes."""
+        arrived, self.site.arrived = self.site.arrived, None
+        if arrived is not None and arrived.h1 == self.TITLE:  # the new page's probe has seen it already
+            return self
         self.wait_for_screen(lambda screen: screen.h1 == self.TITLE, f"strona „{self.TITLE}”")
         return self
 
@@ -136,6 +144,7 @@ class BasePage:
     # -- acting ------------------------------------------------------------------------------------
     def open(self: T) -> T:
         """Navigate to the page's own address and wait for it."""
+        self.site.arrived = None
         self.driver.get(self.site.ikp(self.PATH))  # type: ignore[attr-defined]
         return self.wait_until_loaded()  # type: ignore[attr-defined]
 
@@ -163,7 +172,9 @@ class BasePage:
 
     def wait_for_new_page(self, what: str, expect_error_screen: bool = False) -> dom.Screen:
         """Wait until the document probed last is replaced by a new one; return the new screen."""
-        return self.wait_for_screen(lambda screen: screen.fresh, what, expect_error_screen=expect_error_screen)
+        screen = self.wait_for_screen(lambda screen: screen.fresh, what, expect_error_screen=expect_error_screen)
+        self.site.arrived = screen
+        return screen
 
     def current_url(self) -> str:
         return self.driver.current_url
