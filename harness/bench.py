@@ -19,7 +19,8 @@
 floor's wall time of the same scenarios. The set-up outside scenarios (behave start, simulator start,
 before_all) is in neither.
 
-Each run gets its own simulator and an isolated behave.ini (Allure results into a temporary folder),
+Each run gets its own simulator, its own account-lease folder and an isolated behave.ini (Allure
+results into a temporary folder),
 so the project's reports/ are left alone. The recording (it holds the test PESELs typed into the PZ
 form) lives only in the temporary folder. Writes reports/bench.json and prints a table.
 """
