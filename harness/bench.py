@@ -20,9 +20,9 @@ floor's wall time of the same scenarios. The set-up outside scenarios (behave st
 before_all) is in neither.
 
 Each run gets its own simulator, its own account-lease folder and an isolated behave.ini (Allure
-results into a temporary folder),
-so the project's reports/ are left alone. The recording (it holds the test PESELs typed into the PZ
-form) lives only in the temporary folder. Writes reports/bench.json and prints a table.
+results into a temporary folder), so the project's reports/ are left alone. The recording (it holds
+the test PESELs typed into the PZ form) lives only in the temporary folder. Writes reports/bench.json
+and prints a table.
 """
 
 from __future__ import annotations
