@@ -2,14 +2,27 @@
 
     python -m harness.bench [--workers 2] [--output reports/bench.json] [behave selection, e.g. --tags=@zgody]
 
-1. the selected scenarios serially (plain behave) with timing on (`stats_file`),
-2. the same with N workers (harness.parallel),
-3. the floor: the same number of browser sessions driven by a bare Selenium script (no behave, no
-   harness): a fresh private Chromium, login through the test PZ, the account page, „Wyloguj się”,
-   quit; the page flow nearly every scenario has at its core.
+1. the selected scenarios serially (plain behave) with timing on (`stats_file`, harness.timing): each
+   scenario's wall time from before_scenario to the end of after_scenario (and its browser's quit),
+   cut into disjoint buckets: browser start, browser quit, WebDriver commands (of which inside explicit
+   waits), the explicit waits' own polling, admin API calls, the recording's own queries, and the
+   harness outside all of these; plus the run's time outside the scenarios. The buckets add up to the
+   wall time of the run. The run also records its page flow (harness.flow_record).
+2. the floor (harness.floor): that recording replayed by a bare Selenium script (no behave, no
+   harness, no page objects): its own simulator and chromedriver, the same actions in the same order
+   (browser starts and quits included), each element re-found by its recipe with a 10 ms poll, and
+   checked: every recorded action performed and each scenario's final URL reached. A scenario it
+   cannot replay is named and counted (`floor.unreplayed`), and left out of the ratio on both sides.
+3. the same selection with N workers (harness.parallel).
 
-Each run gets its own simulator and an isolated behave.ini (Allure results into a temporary folder),
-so the project's reports/ are left alone. Writes reports/bench.json and prints a table.
+`suite_to_floor_ratio` = the serial scenarios' wall time (minus the recording's own queries) / the
+floor's wall time of the same scenarios. The set-up outside scenarios (behave start, simulator start,
+before_all) is in neither.
+
+Each run gets its own simulator, its own account-lease folder and an isolated behave.ini (Allure
+results into a temporary folder), so the project's reports/ are left alone. The recording (it holds
+the test PESELs typed into the PZ form) lives only in the temporary folder. Writes reports/bench.json
+and prints a table.
 """
 
 from __future__ import annotations
@@ -25,6 +38,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from harness import timing
 from harness.config import PROJECT_ROOT
 from harness.isolated_run import isolated_ini
 
@@ -45,26 +59,28 @@ def _selection(args: list[str]) -> list[str]:
 
 
 def _read_stats(path: Path) -> dict:
+    """The run's figures; several lines (parallel workers) are added up."""
     lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    total = {key: sum(line[key] for line in lines)
-             for key in ("webdriver_s", "webdriver_calls", "wait_s", "waits", "browser_start_s", "browser_starts")}
-    total["scenarios"] = [s for line in lines for s in line["scenarios"]]
-    return total
+    return {"scenarios": [s for line in lines for s in line["scenarios"]],
+            "lines": len(lines)}
 
 
 def run_serial(folder: Path, selection: list[str]) -> tuple[float, dict, int]:
     cwd = isolated_ini(folder / "serial", folder / "serial" / "allure-results")
     stats = folder / "serial.jsonl"
+    # Its own account leases: the run has its own simulator, so the machine-wide lease folder would only
+    # make it wait for other runs of the suite on this machine (measured: up to 20 s per scenario).
+    env = {**_env(), "IIKP_LEASE_DIR": str(folder / "leases-serial")}
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "behave", "-D", f"stats_file={stats}", *selection],
-                          cwd=cwd, env=_env(), capture_output=True, text=True)
+                          cwd=cwd, env=env, capture_output=True, text=True)
     return time.perf_counter() - started, _read_stats(stats), done.returncode
 
 
 def run_parallel(folder: Path, selection: list[str], workers: int) -> tuple[float, dict, int]:
     cwd = isolated_ini(folder / "parallel", folder / "parallel" / "allure-results")
     stats = folder / "parallel.jsonl"
-    env = {**_env(), "IIKP_LEASE_DIR": str(folder / "leases")}
+    env = {**_env(), "IIKP_LEASE_DIR": str(folder / "leases-parallel")}
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "harness.parallel", "--workers", str(workers),
                            "--outputs", str(folder / "bhx"), "-D", f"stats_file={stats}", *selection],
@@ -72,49 +88,11 @@ def run_parallel(folder: Path, selection: list[str], workers: int) -> tuple[floa
     return time.perf_counter() - started, _read_stats(stats), done.returncode
 
 
-def run_floor(sessions: int) -> dict:
-    """`sessions` times: bare Chromium + chromedriver, login via PZ, account, logout, quit."""
-    from selenium import webdriver
-    from selenium.webdriver.common.by import By
+def run_floor(folder: Path) -> dict:
+    """Replay the serial run's recorded page flows with a bare Selenium script (harness.floor)."""
+    from harness import floor
 
-    from harness.browser import CHROMEDRIVER, CHROMIUM_BINARY, CHROMIUM_FLAGS
-    from harness.simulator import AdminClient, SimulatorProcess
-
-    process = SimulatorProcess().start()
-    try:
-        pesel = next(p["pesel"] for p in AdminClient(process.ikp_url, process.token).patients()
-                     if p["last_name"] == "Nowak")
-        options = webdriver.ChromeOptions()
-        for flag in (*CHROMIUM_FLAGS, "--headless=new"):
-            options.add_argument(flag)
-        options.binary_location = CHROMIUM_BINARY
-        service = webdriver.ChromeService(executable_path=CHROMEDRIVER)
-
-        def until(driver, predicate):
-            deadline = time.monotonic() + 10
-            while not predicate(driver):
-                if time.monotonic() > deadline:
-                    raise TimeoutError(driver.current_url)
-                time.sleep(0.02)
-
-        started = time.perf_counter()
-        browser_s = 0.0
-        for _ in range(sessions):
-            t0 = time.perf_counter()
-            driver = webdriver.Chrome(service=service, options=options)
-            browser_s += time.perf_counter() - t0
-            try:
-                driver.get(process.ikp_url + "/ikp/zaloguj")
-                driver.find_element(By.ID, "pesel").send_keys(pesel)
-                driver.find_element(By.XPATH, "//button[normalize-space()='Dalej']").click()
-                until(driver, lambda d: d.current_url.endswith("/ikp/konto"))
-                driver.find_element(By.XPATH, "//button[normalize-space()='Wyloguj się']").click()
-                until(driver, lambda d: "/ikp/wylogowano" in d.current_url)
-            finally:
-                driver.quit()
-        return {"wall_s": time.perf_counter() - started, "sessions": sessions, "browser_start_s": browser_s}
-    finally:
-        process.stop()
+    return floor.replay_file(timing.flows_path(folder / "serial.jsonl"))
 
 
 def _percentile(values: list[float], q: float) -> float:
@@ -124,53 +102,169 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def summarise(serial_wall, serial, parallel_wall, parallel, floor, workers, codes) -> dict:
-    durations = [s["duration_s"] for s in serial["scenarios"]]
-    in_scenarios = sum(durations)
-    ran = len([s for s in serial["scenarios"] if s["status"] != "skipped"])
-    load = os.getloadavg()
+def _sum(records: list[dict], key: str) -> float:
+    return sum(r[key] for r in records)
+
+
+def _comparable(scenario: dict) -> bool:
+    """False for a scenario whose wall time holds the run's set-up (lifecycle without scenario_started)."""
+    return scenario["wall_from"] != "run_start"
+
+
+def serial_figures(wall: float, scenarios: list[dict], exit_code: int) -> dict:
+    """The serial run's time, cut into disjoint buckets that add up to its wall time."""
+    walls = [s["wall_s"] for s in scenarios if s["status"] != "skipped" and _comparable(s)]
+    in_scenarios = _sum(scenarios, "wall_s")
+    sums = {key: _sum(scenarios, key) for key in timing.COUNTERS + ("wait_polling_s", "harness_outside_s")}
+    breakdown = {
+        "browser_start": sums["browser_start_s"], "browser_quit": sums["browser_quit_s"],
+        "webdriver": sums["webdriver_s"], "wait_polling": sums["wait_polling_s"], "admin_api": sums["admin_s"],
+        "recording": sums["recording_s"], "harness_outside": sums["harness_outside_s"],
+        "outside_scenarios": wall - in_scenarios,
+    }
     return {
-        "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version(),
-                    "load_average_1_5_15": [round(x, 2) for x in load]},
-        "scenarios_run": ran,
-        "serial": {
-            "wall_s": round(serial_wall, 2), "exit_code": codes[0],
-            "scenario_median_s": round(statistics.median(durations), 3) if durations else 0.0,
-            "scenario_p95_s": round(_percentile(durations, 0.95), 3),
-            "in_scenarios_s": round(in_scenarios, 2),
-            "browser_start_s": round(serial["browser_start_s"], 2), "browser_starts": serial["browser_starts"],
-            "webdriver_s": round(serial["webdriver_s"], 2), "webdriver_calls": serial["webdriver_calls"],
-            "explicit_wait_s": round(serial["wait_s"], 2), "explicit_waits": serial["waits"],
-            "harness_outside_webdriver_s": round(in_scenarios - serial["webdriver_s"] - serial["browser_start_s"], 2),
-            "outside_scenarios_s": round(serial_wall - in_scenarios, 2),
-        },
-        "parallel": {"workers": workers, "wall_s": round(parallel_wall, 2), "exit_code": codes[1],
-                     "scenarios_run": len([s for s in parallel["scenarios"] if s["status"] != "skipped"]),
-                     "speedup": round(serial_wall / parallel_wall, 2) if parallel_wall else 0.0},
-        "floor": {k: round(v, 2) if isinstance(v, float) else v for k, v in floor.items()},
-        "suite_to_floor_ratio": round(serial_wall / floor["wall_s"], 2) if floor["wall_s"] else 0.0,
+        "wall_s": wall, "exit_code": exit_code,
+        "scenario_wall_from": "before_scenario" if all(s["wall_from"] == "before_scenario" for s in scenarios)
+        else "previous_scenario_end",
+        "scenario_wall_sum_s": in_scenarios,
+        "scenario_median_s": statistics.median(walls) if walls else 0.0,
+        "scenario_p95_s": _percentile(walls, 0.95),
+        "browser_start_s": sums["browser_start_s"], "browser_starts": int(sums["browser_starts"]),
+        "browser_quit_s": sums["browser_quit_s"], "browser_quits": int(sums["browser_quits"]),
+        "webdriver_s": sums["webdriver_s"], "webdriver_calls": int(sums["webdriver_calls"]),
+        "webdriver_in_waits_s": sums["webdriver_in_waits_s"],
+        "webdriver_in_waits_calls": int(sums["webdriver_in_waits_calls"]),
+        "explicit_wait_s": sums["wait_s"], "explicit_waits": int(sums["waits"]),
+        "wait_polling_s": sums["wait_polling_s"],
+        "admin_api_s": sums["admin_s"], "admin_api_calls": int(sums["admin_calls"]),
+        "recording_s": sums["recording_s"], "recording_calls": int(sums["recording_calls"]),
+        "harness_outside_s": sums["harness_outside_s"],
+        "outside_scenarios_s": wall - in_scenarios,
+        "breakdown_s": breakdown,
     }
 
 
+SERIAL_MEANING = {
+    "scenario_wall_from": "before_scenario: each scenario from the first line of before_scenario; "
+                          "previous_scenario_end: lifecycle does not call timing.scenario_started() yet, so each "
+                          "scenario starts where the previous ended, and the first one at the start of before_all "
+                          "(it holds the run's set-up, so it is left out of the median, p95 and the ratio)",
+    "scenario_wall_sum_s": "sum of the scenarios' wall times: before_scenario to the end of after_scenario, plus the "
+                           "browser quit of behave's fixture clean-up right after it",
+    "webdriver_s": "all WebDriver commands except those inside browser start and quit",
+    "explicit_wait_s": "wall time of the explicit waits (overlaps webdriver_in_waits_s)",
+    "wait_polling_s": "explicit waits minus the WebDriver commands and admin calls inside them",
+    "recording_s": "the recording's own current-URL query at the end of each scenario (measurement cost)",
+    "harness_outside_s": "scenario wall time outside browser start/quit, WebDriver, wait polling, admin API "
+                         "and recording",
+    "breakdown_s": "disjoint parts of wall_s; they add up to it",
+}
+FLOOR_MEANING = ("the serial run's recorded actions replayed by a bare Selenium script: browser starts (new "
+                 "session with the recorded capabilities against one chromedriver kept for the whole replay) "
+                 "and quits, navigations, clicks, typing, windows, DevTools commands, window-opening scripts "
+                 "and admin API calls that change state; each element re-found by its recipe every 10 ms; a "
+                 "URL check at the end of each scenario. Without queries, assertions, page objects, behave, "
+                 "and the set-up outside scenarios")
+
+
+def _ratio(serial: list[dict], floor: dict) -> dict:
+    """The serial scenarios' time (without the recording's own queries) / the floor's, over the scenarios
+    the floor replayed."""
+    replays = floor.get("per_scenario", [])
+    if len(replays) != len(serial):  # cannot pair them: compare nothing rather than the wrong ones
+        return {"suite_s": 0.0, "floor_s": 0.0, "scenarios": 0, "value": 0.0}
+    pairs = [(s, r) for s, r in zip(serial, replays, strict=True) if r["replayed"] and _comparable(s)]
+    suite_s = sum(s["wall_s"] - s["recording_s"] for s, _ in pairs)
+    floor_s = sum(r["wall_s"] for _, r in pairs)
+    return {"suite_s": suite_s, "floor_s": floor_s, "scenarios": len(pairs),
+            "value": suite_s / floor_s if floor_s else 0.0}
+
+
+def _per_scenario(serial: list[dict], floor: dict) -> list[dict]:
+    """Each serial scenario's wall time and main buckets, and its floor time (None if not replayed)."""
+    replays = floor.get("per_scenario", [])
+    rows = []
+    for index, s in enumerate(serial):
+        replay = replays[index] if len(replays) == len(serial) else None
+        rows.append({"name": s["name"], "status": s["status"], "wall_s": s["wall_s"],
+                     "browser_start_s": s["browser_start_s"], "webdriver_s": s["webdriver_s"],
+                     "webdriver_calls": s["webdriver_calls"], "explicit_wait_s": s["wait_s"],
+                     "admin_api_s": s["admin_s"], "harness_outside_s": s["harness_outside_s"],
+                     "floor_s": replay["wall_s"] if replay and replay["replayed"] else None})
+    return rows
+
+
+def _rounded(value):
+    if isinstance(value, float):
+        return round(value, 3)
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_rounded(v) for v in value]
+    return value
+
+
+def summarise(serial_wall, serial, parallel_wall, parallel, floor, workers, codes) -> dict:
+    ran = len([s for s in serial["scenarios"] if s["status"] != "skipped"])
+    load = os.getloadavg()
+    ratio = _ratio(serial["scenarios"], floor)
+    return _rounded({
+        "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version(),
+                    "load_average_1_5_15": [round(x, 2) for x in load]},
+        "scenarios_run": ran,
+        "serial": serial_figures(serial_wall, serial["scenarios"], codes[0]),
+        "serial_meaning": SERIAL_MEANING,
+        "parallel": {"workers": workers, "wall_s": parallel_wall, "exit_code": codes[1],
+                     "scenarios_run": len([s for s in parallel["scenarios"] if s["status"] != "skipped"]),
+                     "speedup": serial_wall / parallel_wall if parallel_wall else 0.0},
+        "floor": {**{k: v for k, v in floor.items() if k != "per_scenario"}, "includes": FLOOR_MEANING},
+        "per_scenario": _per_scenario(serial["scenarios"], floor),
+        "suite_to_floor_ratio": ratio["value"],
+        "ratio": {"suite_scenarios_s": ratio["suite_s"], "floor_scenarios_s": ratio["floor_s"],
+                  "scenarios": ratio["scenarios"],
+                  "definition": "suite_scenarios_s / floor_scenarios_s over the scenarios the floor replayed: the "
+                                "serial scenarios' wall time minus the recording's own queries, against the floor's "
+                                "wall time of the same scenarios; browser starts and quits are in both, the set-up "
+                                "outside scenarios in neither"},
+    })
+
+
 def print_table(result: dict) -> None:
-    s, p = result["serial"], result["parallel"]
+    s, p, f = result["serial"], result["parallel"], result["floor"]
+    b, r = s["breakdown_s"], result["ratio"]
     rows = [
         ("scenariusze", f"{result['scenarios_run']}"),
         ("czas całkowity (szeregowo)", f"{s['wall_s']:.1f} s"),
         (f"czas całkowity ({p['workers']} procesy)", f"{p['wall_s']:.1f} s  (przyspieszenie ×{p['speedup']:.2f})"),
-        ("mediana / p95 scenariusza", f"{s['scenario_median_s']:.2f} s / {s['scenario_p95_s']:.2f} s"),
-        ("start przeglądarek (suma)", f"{s['browser_start_s']:.1f} s ({s['browser_starts']}×)"),
-        ("w poleceniach WebDriver", f"{s['webdriver_s']:.1f} s ({s['webdriver_calls']} poleceń)"),
-        ("w zestawie poza WebDriver", f"{s['harness_outside_webdriver_s']:.1f} s"),
-        ("w jawnych oczekiwaniach", f"{s['explicit_wait_s']:.1f} s ({s['explicit_waits']}×)"),
-        ("poza scenariuszami (start, symulator)", f"{s['outside_scenarios_s']:.1f} s"),
-        ("podłoga (sam Selenium)", f"{result['floor']['wall_s']:.1f} s ({result['floor']['sessions']} sesji)"),
-        ("zestaw / podłoga", f"{result['suite_to_floor_ratio']:.2f}"),
+        ("scenariusze: suma / mediana / p95",
+         f"{s['scenario_wall_sum_s']:.1f} s / {s['scenario_median_s']:.2f} s / {s['scenario_p95_s']:.2f} s"),
+        ("  start przeglądarek", f"{b['browser_start']:.1f} s ({s['browser_starts']}×)"),
+        ("  zamykanie przeglądarek", f"{b['browser_quit']:.1f} s ({s['browser_quits']}×)"),
+        ("  polecenia WebDriver", f"{b['webdriver']:.1f} s ({s['webdriver_calls']} poleceń; w jawnych oczekiwaniach "
+                                  f"{s['webdriver_in_waits_s']:.1f} s, {s['webdriver_in_waits_calls']} poleceń)"),
+        ("  jawne oczekiwania poza poleceniami", f"{b['wait_polling']:.1f} s (oczekiwania łącznie "
+                                                 f"{s['explicit_wait_s']:.1f} s, {s['explicit_waits']}×)"),
+        ("  API symulatora", f"{b['admin_api']:.1f} s ({s['admin_api_calls']} wywołań)"),
+        ("  pomiar (nagrywanie przebiegu)", f"{b['recording']:.1f} s ({s['recording_calls']} zapytań)"),
+        ("  zestaw poza powyższymi", f"{b['harness_outside']:.1f} s"),
+        ("poza scenariuszami (start, symulator)", f"{b['outside_scenarios']:.1f} s"),
+        ("podłoga (odtworzenie samym Selenium)",
+         f"{f['wall_s']:.1f} s ({f['scenarios']} scenariuszy, {f['actions_replayed']}/{f['actions_recorded']} "
+         f"akcji, start przeglądarek {f['browser_start_s']:.1f} s)"),
+        ("zestaw / podłoga", f"{result['suite_to_floor_ratio']:.2f} ({r['suite_scenarios_s']:.1f} s / "
+                             f"{r['floor_scenarios_s']:.1f} s, {r['scenarios']} scenariuszy)"),
         ("obciążenie maszyny (1/5/15 min)", " / ".join(str(x) for x in result["machine"]["load_average_1_5_15"])),
     ]
     width = max(len(name) for name, _ in rows)
     for name, value in rows:
         print(f"  {name:<{width}}  {value}")
+    if s["scenario_wall_from"] != "before_scenario":
+        print("  Uwaga: lifecycle nie wywołuje jeszcze timing.scenario_started(); scenariusz liczy się od końca "
+              "poprzedniego (pierwszy od początku before_all).")
+    if f["unreplayed"]:
+        print(f"  Podłoga NIE odtworzyła {f['unreplayed']} scenariuszy (pominięte w stosunku po obu stronach):")
+        for item in f["unreplayed_scenarios"]:
+            print(f"    - {item['name']}: {item['reason']}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -181,13 +275,12 @@ def main(argv: list[str] | None = None) -> int:
     selection = _selection(behave_args)
     with tempfile.TemporaryDirectory(prefix="iikp-bench-") as tmp:
         folder = Path(tmp)
-        print(f"Pomiar 1/3: szeregowo ({' '.join(behave_args) or 'cały zestaw'})...", flush=True)
+        print(f"Pomiar 1/3: szeregowo ({' '.join(behave_args) or 'cały zestaw'}), z nagraniem przebiegu...", flush=True)
         serial_wall, serial, serial_code = run_serial(folder, selection)
-        print(f"Pomiar 2/3: {options.workers} procesy...", flush=True)
+        print("Pomiar 2/3: podłoga, nagrane scenariusze odtworzone samym Selenium...", flush=True)
+        floor = run_floor(folder)
+        print(f"Pomiar 3/3: {options.workers} procesy...", flush=True)
         parallel_wall, parallel, parallel_code = run_parallel(folder, selection, options.workers)
-    sessions = max(1, serial["browser_starts"])
-    print(f"Pomiar 3/3: podłoga, {sessions} sesji samego Selenium...", flush=True)
-    floor = run_floor(sessions)
     result = summarise(serial_wall, serial, parallel_wall, parallel, floor, options.workers,
                        (serial_code, parallel_code))
     options.output.parent.mkdir(parents=True, exist_ok=True)

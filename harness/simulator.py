@@ -16,6 +16,7 @@ from typing import Any
 
 import requests
 
+from harness import timing
 from harness.config import PROJECT_ROOT
 from harness.errors import SuiteError
 from harness.masking import mask_text
@@ -123,6 +124,7 @@ class AdminClient:
         self.shared_changes_allowed = True
         self._scoped: set[str] = set()
 
+    @timing.timed_admin_call
     def call(self, method: str, path: str, body: Any = None, **params: Any) -> Any:
         """One admin call; returns the decoded JSON answer, raises SimulatorError on any non-2xx."""
         url = f"{self.base_url}/__sim__/{path.lstrip('/')}"

@@ -1,0 +1,239 @@
+"""Record the page flow of a run (its actions, not its queries) for the bench's floor to replay.
+
+Used by harness.timing when `stats_file` is set; harness.floor replays what this writes.
+
+An *action* is what changes the browser or the simulator: a new session (with the capabilities it
+was started with), quit, get, back, forward, refresh, a click, typing, clearing a field, switching,
+closing or opening a window, a DevTools command, a script that opens a window (`window.open(`), and
+an admin API call. Everything else the harness sends (finding elements, reading text, visibility
+checks, the current URL, screenshots, page source, logs, other scripts) is a *query*: not replayed,
+because it is the cost of the harness and of the assertions that the floor leaves out.
+
+Every element an action uses is recorded by its *recipe*: the finding command that returned it (its
+locator, the parent's recipe for a child find, or the script and its arguments) and its index in
+that result. Window handles are recorded by their order of first appearance in the session.
+
+The recording holds the PESELs typed into the PZ form and sent to the admin API: it stays in the
+bench's temporary folder and is never printed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from selenium.webdriver.remote.webelement import WebElement
+
+ELEMENT_KEY = "element-6066-11e4-a52e-4f735466cecf"
+RECIPE_KEY = "__recipe__"  # an element argument of a script, replaced by the element's recipe
+
+ELEMENT_ACTIONS = {"clickElement", "sendKeysToElement", "clearElement"}
+# Replayed as recorded: they name no element and no window.
+PLAIN_ACTIONS = {"get", "goBack", "goForward", "refresh", "close", "newWindow", "executeCdpCommand",
+                 "setTimeouts", "addCookie", "deleteCookie", "deleteAllCookies", "setWindowRect",
+                 "w3cMaximizeWindow", "w3cAcceptAlert", "w3cDismissAlert", "w3cSetAlertValue",
+                 "switchToParentFrame"}
+FINDS = {"findElement": "findElements", "findElements": "findElements",
+         "findChildElement": "findChildElements", "findChildElements": "findChildElements"}
+SCRIPTS = {"w3cExecuteScript", "w3cExecuteScriptAsync", "executeScript", "executeAsyncScript"}
+QUERIES = {
+    "getCurrentUrl", "getTitle", "getPageSource", "screenshot", "elementScreenshot", "getLog",
+    "getAvailableLogTypes", "w3cGetCurrentWindowHandle", "w3cGetWindowHandles", "getWindowRect",
+    "getElementText", "getElementTagName", "isElementSelected", "isElementEnabled", "isElementDisplayed",
+    "getElementRect", "getElementAttribute", "getElementProperty", "getElementValueOfCssProperty",
+    "getElementAriaRole", "getElementAriaLabel", "getCookies", "getCookie", "getTimeouts",
+    "w3cGetAlertText", "printPage", "getNetworkConditions", "getSinks", "getIssueMessage",
+}
+OPENS_WINDOW = "window.open("
+_ORIGIN = re.compile(r"^(https?://[^/?#]+)")
+
+
+def origin_of(url: Any) -> str | None:
+    match = _ORIGIN.match(url) if isinstance(url, str) else None
+    return match.group(1) if match else None
+
+
+def session_capabilities(driver) -> dict | None:
+    """The capabilities the driver's session was started with (a local Chrome/Chromium driver keeps its
+    options); None for a driver without them (a Selenium Grid), which the floor then cannot replay."""
+    options = getattr(driver, "options", None)
+    try:
+        return _plain(options.to_capabilities()) if options is not None else None
+    except Exception:  # an options object of another kind: say "unknown", never break the run
+        return None
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value if isinstance(value, (str, int, float, bool)) or value is None else str(value)
+
+
+class Session:
+    """One recorded browser session: its number, how its elements were found, its windows by order."""
+
+    def __init__(self, number: int, driver, original_execute):
+        self.number = number
+        self.driver = driver
+        self.original_execute = original_execute
+        self.alive = True
+        self.recipes: dict[str, dict | None] = {}
+        self.windows: list[str] = []
+
+    def window(self, handle: str) -> int:
+        """The handle's index by order of first appearance in this session."""
+        if handle not in self.windows:
+            self.windows.append(handle)
+        return self.windows.index(handle)
+
+    def recipe_of(self, element_id: str) -> dict | None:
+        return self.recipes.get(element_id)
+
+    def encode(self, value: Any) -> Any:
+        """A script argument with every element replaced by its recipe."""
+        if isinstance(value, WebElement):
+            return {RECIPE_KEY: self.recipe_of(value.id)}
+        if isinstance(value, dict):
+            if ELEMENT_KEY in value:
+                return {RECIPE_KEY: self.recipe_of(value[ELEMENT_KEY])}
+            return {str(k): self.encode(v) for k, v in value.items()}
+        if isinstance(value, (list, tuple)):
+            return [self.encode(v) for v in value]
+        return value
+
+    def learn_elements(self, value: Any, recipe: dict, path: tuple = ()) -> None:
+        """Remember the recipe of every element in a script's result, by its path in that result."""
+        element_id = value.id if isinstance(value, WebElement) else (
+            value.get(ELEMENT_KEY) if isinstance(value, dict) else None)
+        if element_id:
+            self.recipes[element_id] = {**recipe, "path": list(path)}
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                self.learn_elements(item, recipe, (*path, str(key)))
+        elif isinstance(value, (list, tuple)):
+            for index, item in enumerate(value):
+                self.learn_elements(item, recipe, (*path, index))
+
+
+class Recorder:
+    """Collects actions in the order they happen; harness.timing cuts them into scenarios."""
+
+    def __init__(self) -> None:
+        self.sessions: list[Session] = []
+        self.actions: list[dict] = []
+        self.admin_base_url = ""
+        self.origins: set[str] = set()
+
+    def take(self) -> list[dict]:
+        """The actions recorded since the last take."""
+        taken, self.actions = self.actions, []
+        return taken
+
+    def _add(self, action: dict) -> None:
+        self.actions.append(action)
+
+    # -- browser -----------------------------------------------------------------------------------
+    def attach(self, driver, original_execute) -> Session:
+        """A new instrumented driver: its session starts here (the browser has just been started)."""
+        session = Session(len(self.sessions) + 1, driver, original_execute)
+        self.sessions.append(session)
+        self._add({"op": "newSession", "s": session.number, "capabilities": session_capabilities(driver)})
+        return session
+
+    def quit(self, session: Session) -> None:
+        session.alive = False
+        self._add({"op": "quit", "s": session.number})
+
+    def command(self, session: Session, command: str, params: dict | None, value: Any) -> None:
+        """A command that succeeded, with its decoded answer: record it if an action, learn from it if a query."""
+        params = params or {}
+        number = session.number
+        if command in FINDS:
+            self._learn_find(session, command, params, value)
+        elif command in SCRIPTS:
+            script = params.get("script", "")
+            args = session.encode(params.get("args", []))
+            if OPENS_WINDOW in script and command == "w3cExecuteScript":
+                self._add({"op": "script", "s": number, "script": script, "args": args})
+            elif OPENS_WINDOW in script:
+                self._add({"op": "unsupported", "s": number, "command": command})
+            else:
+                session.learn_elements(value, {"find": "script", "script": script, "args": args})
+        elif command in ELEMENT_ACTIONS:
+            extra = {k: v for k, v in params.items() if k not in ("id", "sessionId")}
+            self._add({"op": command, "s": number, "element": session.recipe_of(params.get("id", "")),
+                       "params": extra})
+        elif command == "switchToWindow":
+            self._add({"op": "switchToWindow", "s": number, "window": session.window(params.get("handle", ""))})
+        elif command in PLAIN_ACTIONS:
+            self._add({"op": command, "s": number, "params": {k: v for k, v in params.items() if k != "sessionId"}})
+            if command == "newWindow" and isinstance(value, dict) and value.get("handle"):
+                session.window(value["handle"])
+            if command == "get":
+                self._saw_url(params.get("url"))
+        elif command == "quit":  # a quit sent without driver.quit()
+            self.quit(session)
+        elif command in QUERIES:
+            if command == "w3cGetCurrentWindowHandle" and isinstance(value, str):
+                session.window(value)
+            elif command == "w3cGetWindowHandles" and isinstance(value, list):
+                for handle in value:
+                    session.window(handle)
+            elif command == "getCurrentUrl":
+                self._saw_url(value)
+        else:
+            self._add({"op": "unsupported", "s": number, "command": command})
+
+    def _learn_find(self, session: Session, command: str, params: dict, value: Any) -> None:
+        recipe: dict = {"find": FINDS[command], "using": params.get("using"), "value": params.get("value")}
+        if command.startswith("findChild"):
+            recipe["parent"] = session.recipe_of(params.get("id", ""))
+        found = value if isinstance(value, list) else [value]
+        for index, element in enumerate(found):
+            element_id = element.id if isinstance(element, WebElement) else (
+                element.get(ELEMENT_KEY) if isinstance(element, dict) else None)
+            if element_id:
+                session.recipes[element_id] = {**recipe, "index": index}
+
+    def _saw_url(self, url: Any) -> None:
+        origin = origin_of(url)
+        if origin:
+            self.origins.add(origin)
+
+    def checkpoints(self) -> int:
+        """At the end of a scenario: the current URL of every open session, for the replay to compare.
+
+        Returns the number of commands sent (the recording's own cost, which timing keeps apart).
+        """
+        sent = 0
+        for session in self.sessions:
+            if not session.alive:
+                continue
+            sent += 1
+            try:
+                url = session.original_execute("getCurrentUrl", None)["value"]
+            except Exception:  # the browser was closed under the harness: nothing to compare
+                session.alive = False
+                continue
+            self._saw_url(url)
+            self._add({"op": "checkpoint", "s": session.number, "url": url})
+        return sent
+
+    # -- simulator ---------------------------------------------------------------------------------
+    def admin(self, base_url: str, method: str, path: str, body: Any, params: dict) -> None:
+        self.admin_base_url = self.admin_base_url or base_url
+        self._add({"op": "admin", "method": method.upper(), "path": path, "body": _plain(body),
+                   "params": _plain(params)})
+
+    def header(self) -> dict:
+        return {"kind": "run", "admin_base_url": self.admin_base_url, "origins": sorted(self.origins),
+                "sessions": len(self.sessions)}
+
+
+def is_action(action: dict) -> bool:
+    """Whether the floor performs (and counts) this recorded entry: checkpoints are checks, admin reads are queries."""
+    if action["op"] == "checkpoint":
+        return False
+    return not (action["op"] == "admin" and action["method"] == "GET")
