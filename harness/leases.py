@@ -1,8 +1,11 @@
 """Exclusive leases on test patient accounts that hold across processes (seed: one person per account).
 
 A lease is an OS file lock (the `filelock` package, flock on Linux) on a file named after a hash of
-the account's PESEL, never the PESEL itself. The operating system drops the lock when its process
-ends, so a crashed, killed or interrupted worker can never leave an account taken.
+the account, never its PESEL in clear. An account is a PESEL *in one environment* (the iIKP address):
+the same PESEL in another run's own simulator is another account, so runs never wait for each other
+there, while every process on the real iIKP (or on one shared simulator) shares the leases.
+The operating system drops the lock when its process ends, so a crashed, killed or interrupted
+worker can never leave an account taken.
 """
 
 from __future__ import annotations
@@ -34,17 +37,18 @@ def lease_dir() -> Path:
     return folder
 
 
-def lock_path(pesel: str, folder: Path | None = None) -> Path:
-    digest = hashlib.sha256(f"iikp-account:{pesel}".encode()).hexdigest()[:24]
+def lock_path(pesel: str, folder: Path | None = None, environment: str = "") -> Path:
+    digest = hashlib.sha256(f"iikp-account:{environment}:{pesel}".encode()).hexdigest()[:24]
     return (folder or lease_dir()) / f"{digest}.lock"
 
 
 class Leases:
     """The accounts one scenario holds; `acquire` waits up to `timeout`, `release_all` frees them all."""
 
-    def __init__(self, timeout: float, folder: Path | None = None):
+    def __init__(self, timeout: float, folder: Path | None = None, environment: str = ""):
         self.timeout = timeout
         self.folder = folder
+        self.environment = environment  # the iIKP address: accounts of other environments are other accounts
         self._held: dict[str, FileLock] = {}
         self.waited_s = 0.0
 
@@ -52,7 +56,8 @@ class Leases:
         """Take the account (re-entrant within the scenario); raise AccountBusy after the timeout."""
         if pesel in self._held:
             return
-        lock = FileLock(lock_path(pesel, self.folder), thread_local=False, preserve_lock_file=True)
+        lock = FileLock(lock_path(pesel, self.folder, self.environment), thread_local=False,
+                        preserve_lock_file=True)
         started = time.perf_counter()
         try:
             lock.acquire(timeout=self.timeout, poll_interval=0.05)

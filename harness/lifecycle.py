@@ -152,12 +152,13 @@ def before_feature(context, feature) -> None:
 
 # -- scenario -------------------------------------------------------------------------------------
 def before_scenario(context, scenario: Scenario) -> None:
+    timing.scenario_started()
     context.browser = None
     context.patient = None
     context.page = None
     context.used_personas = set()
     context.events_since = None
-    context.leases = Leases(context.config_iikp.lease_timeout)
+    context.leases = Leases(context.config_iikp.lease_timeout, environment=context.ikp_url)
     if SIMULATOR_TAG in scenario.effective_tags and not context.config_iikp.uses_simulator:
         scenario.skip(reason="Scenariusz wymaga symulatora (@symulator): układa stan przez API "
                              "administracyjne, którego prawdziwe iIKP nie ma.")

@@ -75,3 +75,16 @@ def test_a_busy_account_times_out_clearly_and_a_killed_holder_frees_it(tmp_path)
 
 def test_lock_files_do_not_name_the_pesel(tmp_path):
     assert ACCOUNTS[0] not in str(lock_path(ACCOUNTS[0], tmp_path))
+
+
+def test_one_pesel_in_two_environments_is_two_accounts(tmp_path):
+    """Two runs, each with its own simulator, never wait for each other; one environment is shared."""
+    own = Leases(timeout=0.2, folder=tmp_path, environment="http://127.0.0.1:40001")
+    other_run = Leases(timeout=0.2, folder=tmp_path, environment="http://127.0.0.1:40002")
+    same_environment = Leases(timeout=0.2, folder=tmp_path, environment="http://127.0.0.1:40001")
+    own.acquire(ACCOUNTS[0], "Jan Nowak")
+    other_run.acquire(ACCOUNTS[0], "Jan Nowak")
+    with pytest.raises(AccountBusy):
+        same_environment.acquire(ACCOUNTS[0], "Jan Nowak")
+    own.release_all()
+    other_run.release_all()
