@@ -210,6 +210,10 @@ class Replayer:
             self._sync_windows(session)
             args = self._decode(session, action["args"], time.monotonic() + self.timeout)
             self._execute(session, "w3cExecuteScript", {"script": action["script"], "args": args})
+        elif op == "close":
+            for handle in self._execute(session, "close", None) or []:  # the handles left, as recorded
+                if handle not in session.windows:
+                    session.windows.append(handle)
         elif op == "newWindow":
             value = self._execute(session, "newWindow", action.get("params") or {})
             handle = (value or {}).get("handle")

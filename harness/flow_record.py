@@ -140,6 +140,10 @@ class Recorder:
         session = Session(len(self.sessions) + 1, driver, original_execute)
         self.sessions.append(session)
         self._add({"op": "newSession", "s": session.number, "capabilities": session_capabilities(driver)})
+        try:  # the first tab is window 0, as the replay's first sync of handles will find it
+            session.window(original_execute("w3cGetCurrentWindowHandle", None)["value"])
+        except Exception:  # no window to learn: the replay then learns the windows as they come
+            pass
         return session
 
     def quit(self, session: Session) -> None:
@@ -171,6 +175,9 @@ class Recorder:
             self._add({"op": command, "s": number, "params": {k: v for k, v in params.items() if k != "sessionId"}})
             if command == "newWindow" and isinstance(value, dict) and value.get("handle"):
                 session.window(value["handle"])
+            if command == "close" and isinstance(value, list):  # Close Window answers the handles left
+                for handle in value:
+                    session.window(handle)
             if command == "get":
                 self._saw_url(params.get("url"))
         elif command == "quit":  # a quit sent without driver.quit()

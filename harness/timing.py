@@ -102,7 +102,10 @@ def instrument(driver) -> None:
         return
     _stats.event()
     original_execute, original_quit = driver.execute, driver.quit
+    started = time.perf_counter()
     session = _stats.recorder.attach(driver, original_execute)
+    _stats.add("recording_s", time.perf_counter() - started)
+    _stats.add("recording_calls", 1)
 
     def timed(driver_command, params=None):
         stats = _stats

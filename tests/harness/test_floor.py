@@ -12,6 +12,8 @@ class ReplayDriver:
     def __init__(self, command_executor, options):
         self.capabilities = options.to_capabilities()
         self.windows = ["r-main"]
+        self.current = "r-main"
+        self.opened = 0
         self.looks = 0
         self.done = []
 
@@ -22,10 +24,16 @@ class ReplayDriver:
         if command == "w3cGetWindowHandles":
             return {"value": list(self.windows)}
         if command == "w3cExecuteScript" and "window.open(" in params["script"]:
-            self.windows.append(f"r-{len(self.windows)}")
+            self.opened += 1
+            self.windows.append(f"r-{self.opened}")
         if command == "getCurrentUrl":
             return {"value": "http://127.0.0.1:9000/ikp/konto?state=other"}
         self.done.append((command, params))
+        if command == "close":  # the current tab goes; W3C answers the handles left
+            self.windows.remove(self.current)
+            return {"value": list(self.windows)}
+        if command == "switchToWindow":
+            self.current = params["handle"]
         return {"value": None}
 
     def quit(self):
@@ -70,3 +78,22 @@ def test_the_floor_names_a_scenario_it_cannot_replay():
     assert result["unreplayed"] == 1 and result["actions_replayed"] == 1 and result["actions_recorded"] == 2
     assert result["unreplayed_scenarios"][0]["name"] == "broken"
     assert result["sessions_left_open"] == 0
+
+
+def test_the_floor_replays_a_reused_browsers_clean_up_across_scenarios():
+    """BrowserKeeper hands a browser from one scenario to the next: a new tab, the old one closed."""
+    clean_up = [{"op": "script", "s": 1, "script": "window.open('about:blank', '_blank', 'noopener');", "args": []},
+                {"op": "close", "s": 1, "params": {}}]
+    first = [{"op": "newSession", "s": 1, "capabilities": {"browserName": "chrome"}}, *clean_up,
+             {"op": "switchToWindow", "s": 1, "window": 1}]
+    second = [{"op": "get", "s": 1, "params": {"url": "http://127.0.0.1:8000/ikp/"}}, *clean_up,
+              {"op": "switchToWindow", "s": 1, "window": 2}, {"op": "quit", "s": 1}]
+    header = {"admin_base_url": "http://127.0.0.1:8000", "origins": ["http://127.0.0.1:8000"]}
+    replayer = floor.Replayer("http://chromedriver", "http://127.0.0.1:9000", "token",
+                              floor.origin_map(header, "http://127.0.0.1:9000", "http://127.0.0.1:9001"),
+                              poll=0, remote=ReplayDriver)
+    result = floor.run(replayer, floor.Flows(header, [{"kind": "scenario", "name": "1", "actions": first},
+                                                      {"kind": "scenario", "name": "2", "actions": second}]))
+    assert result["unreplayed"] == 0
+    driver = replayer.sessions[1].driver
+    assert [p["handle"] for c, p in driver.done if c == "switchToWindow"] == ["r-1", "r-2"]

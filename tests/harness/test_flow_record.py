@@ -102,6 +102,18 @@ def test_windows_are_recorded_by_order_of_first_appearance(recording):
     assert switches == [1, 2, 0]
 
 
+def test_a_reused_browsers_fresh_tab_is_learnt_from_the_close_answer(recording):
+    """BrowserKeeper's clean-up: open a tab, close the scenario's one (answers the handles left), switch."""
+    driver = FakeDriver({"w3cGetCurrentWindowHandle": "AAA", "close": ["BBB"]})
+    timing.instrument(driver)  # learns the first tab, AAA, as window 0
+    driver.execute("w3cExecuteScript", {"script": "window.open('about:blank', '_blank', 'noopener');", "args": []})
+    driver.execute("close")
+    driver.execute("switchToWindow", {"handle": "BBB"})
+    actions = recording.recorder.take()
+    assert [a["op"] for a in actions] == ["newSession", "script", "close", "switchToWindow"]
+    assert actions[-1]["window"] == 1
+
+
 def test_scenario_buckets_are_disjoint_and_a_trailing_quit_belongs_to_the_scenario(recording):
     driver = FakeDriver({"findElements": [], "getCurrentUrl": "http://127.0.0.1:8000/ikp/wylogowano"})
     client = SimpleNamespace(base_url="http://127.0.0.1:8000")
@@ -126,7 +138,8 @@ def test_scenario_buckets_are_disjoint_and_a_trailing_quit_belongs_to_the_scenar
     first, second = recording.scenarios
     assert first["wall_from"] == "before_scenario"
     assert first["browser_quits"] == 1 and first["webdriver_calls"] == 3 and first["waits"] == 1
-    assert first["webdriver_in_waits_calls"] == 2 and first["admin_calls"] == 1 and first["recording_calls"] == 1
+    assert first["webdriver_in_waits_calls"] == 2 and first["admin_calls"] == 1
+    assert first["recording_calls"] == 2  # the new browser's first tab, and the checkpoint URL
     assert first["harness_outside_s"] >= 0
     parts = sum(first[key] for key in timing.BUCKETS) + first["harness_outside_s"]
     assert parts == pytest.approx(first["wall_s"])
