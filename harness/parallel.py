@@ -149,8 +149,10 @@ def _parse(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
         prog="python -m harness.parallel",
         description="Zestaw iIKP w N równoległych procesach (behavex); pozostałe argumenty idą do behave.")
     parser.add_argument("--workers", type=int, default=2, help="liczba procesów (domyślnie 2)")
-    parser.add_argument("--scheme", choices=("scenario", "feature"), default="scenario",
-                        help="podział pracy: po scenariuszu (domyślnie) albo po pliku funkcji")
+    # Per feature by default: one behave run per file, so its scenarios hand the browser on
+    # (browser_reuse); per scenario, every scenario pays a behave start and a browser start.
+    parser.add_argument("--scheme", choices=("scenario", "feature"), default="feature",
+                        help="podział pracy: po pliku funkcji (domyślnie) albo po scenariuszu")
     parser.add_argument("--outputs", type=Path, default=OUTPUTS,
                         help="katalog na wyniki własne behavex (domyślnie reports/behavex)")
     return parser.parse_known_args(argv)
