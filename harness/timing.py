@@ -34,7 +34,7 @@ from filelock import FileLock
 from harness.flow_record import Recorder
 
 COUNTERS = ("webdriver_s", "webdriver_calls", "webdriver_in_waits_s", "webdriver_in_waits_calls",
-            "wait_s", "waits", "admin_s", "admin_calls", "admin_in_waits_s",
+            "wait_s", "waits", "admin_s", "admin_calls", "admin_in_waits_s", "admin_in_waits_calls",
             "browser_start_s", "browser_starts", "browser_quit_s", "browser_quits",
             "recording_s", "recording_calls")
 
@@ -55,6 +55,14 @@ class _Stats:
 
     def add(self, key: str, value: float) -> None:
         self.totals[key] += value
+
+    def count_call(self, kind: str, elapsed: float) -> None:
+        """One call of `kind` ("webdriver", "admin") that took `elapsed`, also counted apart inside a wait."""
+        self.add(f"{kind}_s", elapsed)
+        self.add(f"{kind}_calls", 1)
+        if self.wait_depth:
+            self.add(f"{kind}_in_waits_s", elapsed)
+            self.add(f"{kind}_in_waits_calls", 1)
 
     def event(self) -> None:
         """Something other than a browser quit happens: the last finished scenario is final now."""
@@ -118,12 +126,7 @@ def instrument(driver) -> None:
         try:
             response = original_execute(driver_command, params)
         finally:
-            elapsed = time.perf_counter() - started
-            stats.add("webdriver_s", elapsed)
-            stats.add("webdriver_calls", 1)
-            if stats.wait_depth:
-                stats.add("webdriver_in_waits_s", elapsed)
-                stats.add("webdriver_in_waits_calls", 1)
+            stats.count_call("webdriver", time.perf_counter() - started)
         if isinstance(driver_command, str):
             value = response.get("value") if isinstance(response, dict) else None
             stats.recorder.command(session, driver_command, params, value)
@@ -199,11 +202,7 @@ def timed_admin_call(call):
             stats.recorder.admin(client.base_url, method, path, body, params)
             return result
         finally:
-            elapsed = time.perf_counter() - started
-            stats.add("admin_s", elapsed)
-            stats.add("admin_calls", 1)
-            if stats.wait_depth:
-                stats.add("admin_in_waits_s", elapsed)
+            stats.count_call("admin", time.perf_counter() - started)
 
     return timed
 
