@@ -205,25 +205,23 @@ class BrowserKeeper:
     def __init__(self, settings: Settings):
         self.settings = settings
         self._idle: WebDriver | None = None
-        self.started = 0
-        self.reused = 0
 
     @property
     def reuses(self) -> bool:
         return self.settings.browser_reuse and self.settings.browser in ("chromium", "chrome") \
             and not self.settings.remote_url
 
-    def take(self) -> WebDriver:
-        """The kept browser (already cleaned) if there is one, else a new one."""
+    def take(self, brand_new: bool = False) -> WebDriver:
+        """The kept browser (already cleaned) if there is one and `brand_new` is not asked, else a new one."""
+        if brand_new:
+            self.close()
         if self._idle is not None:
             driver, self._idle = self._idle, None
-            self.reused += 1
             return driver
         started = time.perf_counter()
         driver = new_browser(self.settings)
         timing.browser_started(time.perf_counter() - started)
         timing.instrument(driver)
-        self.started += 1
         return driver
 
     def give_back(self, driver: WebDriver, reusable: bool, origins: list[str]) -> None:

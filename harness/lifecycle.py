@@ -164,11 +164,12 @@ def before_scenario(context, scenario: Scenario) -> None:
                              "administracyjne, którego prawdziwe iIKP nie ma.")
 
 
-def site(context) -> Site:
-    """The scenario's browser and addresses for page objects; starts the browser on first use."""
+def site(context, brand_new: bool = False) -> Site:
+    """The scenario's browser and addresses for page objects; takes a browser on first use
+    (`brand_new`: never the one a previous scenario handed on)."""
     if context.browser is None:
         try:
-            context.browser = context.browsers.take()
+            context.browser = context.browsers.take(brand_new)
         except BrowserSetupError as error:  # the same for every scenario: stop the run once, exit 2
             run_guard.abort_run(context, str(error))
             raise
@@ -186,7 +187,7 @@ def close_browser(context) -> None:
 def fresh_site(context) -> Site:
     """Seed section 3 recovery: a new private window (a brand-new browser, never a reused one)."""
     close_browser(context)
-    return site(context)
+    return site(context, brand_new=True)
 
 
 def login_attempts_as_cez_prescribes(context, persona: Persona) -> list:

@@ -86,3 +86,12 @@ def test_the_kept_browser_is_quit_at_the_end_of_the_run(started):
     keeper.give_back(driver, reusable=True, origins=ORIGINS)
     keeper.close()
     assert driver.calls[-1] == "quit"
+
+
+def test_a_brand_new_browser_is_never_the_kept_one(started):
+    """The seed's recovery ("a new private window") even as a scenario's first step."""
+    keeper = BrowserKeeper(Settings())
+    kept = keeper.take()
+    keeper.give_back(kept, reusable=True, origins=ORIGINS)
+    fresh = keeper.take(brand_new=True)
+    assert fresh is not kept and kept.calls[-1] == "quit" and len(started) == 2
