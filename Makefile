@@ -42,7 +42,7 @@ run: setup ## Run every scenario against the simulator (WORKERS=N: N parallel pr
 	@rm -rf $(RESULTS) reports/junit; mkdir -p $(RESULTS)
 	@status=0; \
 	if [ "$(WORKERS)" = 1 ]; then $(BEHAVE) $(ARGS) || status=$$?; \
-	else $(PY) -m harness.parallel --workers $(WORKERS) $(ARGS) || status=$$?; fi; \
+	else $(PY) -m tools.parallel --workers $(WORKERS) $(ARGS) || status=$$?; fi; \
 	$(MAKE) --no-print-directory report; \
 	$(MAKE) --no-print-directory privacy-scan || status=1; \
 	exit $$status
@@ -65,17 +65,17 @@ test: setup lint ## Lint, the project's own tests (pytest), dry run, then the wh
 	$(BEHAVE) || status=1; \
 	$(MAKE) --no-print-directory report || status=1; \
 	$(MAKE) --no-print-directory privacy-scan || status=1; \
-	$(PY) -m harness.summary reports/pytest/junit.xml reports/junit; \
+	$(PY) -m tools.summary reports/pytest/junit.xml reports/junit; \
 	exit $$status
 
 bench: setup ## Measure the suite (serial and 2 workers) against a bare Selenium floor: reports/bench.json
-	$(PY) -m harness.bench $(ARGS)
+	$(PY) -m tools.bench $(ARGS)
 
 privacy-scan: $(VENV)/.installed ## Fail if any PESEL is in clear text in the suite's reports (results, JUnit, HTML)
-	@$(PY) -m harness.privacy_scan $(or $(wildcard $(RESULTS) $(REPORT) reports/junit),$(RESULTS))
+	@$(PY) -m tools.privacy_scan $(or $(wildcard $(RESULTS) $(REPORT) reports/junit),$(RESULTS))
 
 soak: setup ## Run the whole suite N times (make soak N=10) and count the runs with any failure
-	$(PY) -m harness.soak --runs $(N) $(if $(ARGS),-- $(ARGS))
+	$(PY) -m tools.soak --runs $(N) $(if $(ARGS),-- $(ARGS))
 
 dry-run: setup ## Check that every step of every feature is defined
 	$(BEHAVE) --dry-run --format=progress --no-junit
@@ -87,7 +87,7 @@ sim: $(VENV)/.installed ## Start the simulator in the foreground (Ctrl+C stops i
 	$(PY) -m simulator $(ARGS)
 
 kroki: $(VENV)/.installed ## Regenerate docs/kroki.md, the Polish step catalogue for analysts
-	$(PY) -m harness.catalogue
+	$(PY) -m tools.catalogue
 
 clean: ## Remove generated reports (keeps the report history)
 	rm -rf $(RESULTS) $(REPORT) reports/junit reports/pytest reports/behavex

@@ -1,4 +1,4 @@
-"""allure-behave's formatter with the suite's conventions: epics from area tags, seed links, masked PESELs."""
+"""allure-behave's formatter: epics from area tags, links to instrukcja CeZ, masked PESELs."""
 
 from __future__ import annotations
 
@@ -29,25 +29,25 @@ EPICS = {
     "deklaracja-poz": "Deklaracja POZ",
     "obsluga-bledow": "Obsługa błędów",
 }
-SEED_TAG_PREFIX = "instrukcja-"
-SEED_DOC = "../../docs/instrukcja-iikp.md"
+INSTRUCTION_TAG_PREFIX = "instrukcja-"
+INSTRUCTION_DOC = "../../docs/instrukcja-iikp.md"
 
 
 def extra_labels_and_links(tags: list[str], feature_name: str) -> tuple[list[Label], list[Link]]:
-    """Epic labels from area tags, the story from the feature, links to the seed's sections."""
+    """Epic labels from area tags, the story from the feature, links to the sections of instrukcja CeZ."""
     labels = [Label(name=LabelType.EPIC, value=EPICS[tag]) for tag in dict.fromkeys(tags) if tag in EPICS]
     labels.append(Label(name=LabelType.STORY, value=feature_name))
     links = []
     for tag in tags:
-        if tag.startswith(SEED_TAG_PREFIX):
-            section = tag[len(SEED_TAG_PREFIX):]
+        if tag.startswith(INSTRUCTION_TAG_PREFIX):
+            section = tag[len(INSTRUCTION_TAG_PREFIX):]
             anchor = "pkt-" + section.replace(".", "-")
-            links.append(Link(type="link", url=f"{SEED_DOC}#{anchor}", name=f"Instrukcja CeZ, pkt {section}"))
+            links.append(Link(type="link", url=f"{INSTRUCTION_DOC}#{anchor}", name=f"Instrukcja CeZ, pkt {section}"))
     return labels, links
 
 
 class IikpAllureListener(AllureListener):
-    """Adds epics, stories, seed links and the feature's narrative to every test result.
+    """Adds epics, stories, links to instrukcja CeZ and the feature's narrative to every test result.
 
     Scenarios left out by --tags are not reported at all (a run of one area shows that area);
     scenarios skipped with a reason (e.g. @symulator against the real iIKP) still are.

@@ -16,9 +16,9 @@ from selenium.common.exceptions import SessionNotCreatedException, WebDriverExce
 from selenium.webdriver.remote.command import Command
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from harness import timing
 from harness.config import Settings
 from harness.errors import BrowserSetupError
+from harness.measure import timing
 
 log = logging.getLogger("iikp.browser")
 
@@ -199,7 +199,7 @@ class BrowserKeeper:
     a new tab opened with `noopener` (no history, no sessionStorage), the scenario's tab closed, every
     cookie and the HTTP cache cleared, and the origins' storage (localStorage, IndexedDB, service
     workers, Cache Storage) cleared. A scenario that did not pass, a browser that a step closed, and
-    the seed's recovery ("a new private window") always get a brand-new browser.
+    the recovery of instrukcja CeZ pkt 3 ("a new private window") always get a brand-new browser.
     """
 
     def __init__(self, settings: Settings):

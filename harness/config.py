@@ -19,7 +19,7 @@ DRIVER_MANAGERS = ("system", "selenium-manager", "webdriver-manager")
 TRUE_WORDS = ("true", "1", "yes", "tak", "on")
 FALSE_WORDS = ("false", "0", "no", "nie", "off")
 
-# The seed's addresses of the real integration environment (seed section 2.1 and 2.2).
+# The addresses of instrukcja CeZ pkt 2.1–2.2 of the real integration environment (instrukcja CeZ pkt 2.1 and 2.2).
 IIKP_BASE_URL = "https://iikp.ezdrowie.gov.pl"
 IIKP_PZ_URL = "https://iikpmock.ezdrowie.gov.pl:8888"
 
@@ -131,7 +131,7 @@ assert set(PARSERS) == {f.name for f in fields(Settings)}
 
 ENV_PREFIX = "IIKP_"
 # Environment variables with the prefix that are not configuration keys.
-# IIKP_PARALLEL_DIR: set by harness.parallel for its workers; IIKP_LEASE_DIR: where account leases live.
+# IIKP_PARALLEL_DIR: set by tools.parallel for its workers; IIKP_LEASE_DIR: where account leases live.
 ENV_NOT_KEYS = {"IIKP_SIM_TOKEN", "IIKP_PARALLEL_DIR", "IIKP_LEASE_DIR"}
 # -D values a parallel runner adds for its own use (behavex: -D worker_id=N); not configuration keys.
 RUNNER_DEFINES = {"worker_id"}

@@ -1,8 +1,8 @@
-"""Exceptions and exit codes shared by the harness, the pages and the steps."""
+"""Exit codes and the set-up errors of a run; the error screens' failures live with the pages (pages/errors.py)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from pages.errors import EnvironmentFailure, IkpErrorScreen, PzErrorScreen  # noqa: F401 - re-exported
 
 # Exit codes of a run (documented in README.md).
 EXIT_OK = 0
@@ -37,34 +37,3 @@ class EnvironmentUnavailable(SuiteError):
     """The preflight found iIKP or the PZ mock not answering."""
 
     exit_code = EXIT_ENVIRONMENT
-
-
-class EnvironmentFailure(Exception):
-    """iIKP or the test PZ showed one of the error screens documented by CeZ (seed section 3).
-
-    Not an AssertionError on purpose: Allure reports it as *broken* (environment), never as a
-    product defect, and the retry policy may repeat the scenario from its start.
-    """
-
-    screen = "?"
-    label = "?"
-
-    def __init__(self, url: str, detail: str = ""):
-        self.url = url
-        self.at = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
-        text = f"{self.label} (ekran błędu {self.screen}) pod adresem {url} o {self.at}"
-        super().__init__(f"{text}: {detail}" if detail else text)
-
-
-class PzErrorScreen(EnvironmentFailure):
-    """Seed 3.1: the test Profil Zaufany / WK error screen."""
-
-    screen = "3.1"
-    label = "Awaria środowiska: testowy Profil Zaufany"
-
-
-class IkpErrorScreen(EnvironmentFailure):
-    """Seed 3.2: the iIKP not-working screen."""
-
-    screen = "3.2"
-    label = "Awaria środowiska: iIKP"

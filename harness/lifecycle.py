@@ -9,18 +9,17 @@ import sys
 from behave import fixture, use_fixture
 from behave.model import Scenario, Status
 
-from harness import parallel, preflight, recovery, reporting, run_guard, timing
-from harness.browser import BrowserKeeper, browser_version, check_setup, console_log, quit_browser
+from harness import parallel_worker, preflight, recovery, reporting, run_guard
+from harness.browser import BrowserKeeper, check_setup, console_log
 from harness.config import Settings, from_behave
-from harness.errors import EXIT_USAGE, BrowserSetupError, SuiteError
+from harness.errors import EXIT_USAGE, SuiteError
 from harness.leases import Leases
 from harness.masking import install_log_masking, mask_console_output, mask_files
-from harness.personas import Persona, PersonaBook, load_accounts
+from harness.measure import timing
+from harness.personas import PersonaBook, load_accounts
 from harness.simulator import TOKEN_ENV, AdminClient, SimulatorProcess
-from pages.base import Site
-from pages.components.error_pages import ErrorScreenPage
+from harness.steps_api import site
 from pages.components.top_menu import TopMenu
-from pages.pz_login import PzLoginPage
 
 log = logging.getLogger("iikp")
 
@@ -113,8 +112,8 @@ def _connect_simulator(context, settings: Settings) -> None:
         process = use_fixture(simulator_fixture, context)
         context.ikp_url, context.pz_url = process.ikp_url, process.pz_url
         context.sim = AdminClient(process.ikp_url, process.token)
-    folder = parallel.run_dir()
-    own_copies = parallel.worker_personas(folder) if folder else None
+    folder = parallel_worker.run_dir()
+    own_copies = parallel_worker.worker_personas(folder) if folder else None
     if own_copies is None:
         context.sim.reset()
     else:  # a parallel worker: the parent reset the simulator once; run-wide changes would hit other workers
@@ -130,8 +129,8 @@ def after_all(context) -> None:
     if not hasattr(context, "config_iikp"):
         return
     timing.write(context.config_iikp.stats_file)
-    if parallel.run_dir():
-        parallel.record_outcomes(parallel.run_dir(), context.outcomes.counts())
+    if parallel_worker.run_dir():
+        parallel_worker.record_outcomes(parallel_worker.run_dir(), context.outcomes.counts())
     folder = reporting.results_dir(context.config)
     if folder:
         reporting.write_run_files(folder, context.config_iikp, context.ikp_url, context.pz_url,
@@ -164,73 +163,13 @@ def before_scenario(context, scenario: Scenario) -> None:
                              "administracyjne, którego prawdziwe iIKP nie ma.")
 
 
-def site(context, brand_new: bool = False) -> Site:
-    """The scenario's browser and addresses for page objects; takes a browser on first use
-    (`brand_new`: never the one a previous scenario handed on)."""
-    if context.browser is None:
-        try:
-            context.browser = context.browsers.take(brand_new)
-        except BrowserSetupError as error:  # the same for every scenario: stop the run once, exit 2
-            run_guard.abort_run(context, str(error))
-            raise
-        context.run_stats["browser"] = context.run_stats["browser"] or browser_version(context.browser)
-    return Site(context.browser, context.ikp_url, context.pz_url, context.config_iikp.timeout)
-
-
-def close_browser(context) -> None:
-    """Close the scenario's browser without logging out (as a person closing the window would)."""
-    if context.browser is not None:
-        quit_browser(context.browser)
-        context.browser = None
-
-
-def fresh_site(context) -> Site:
-    """Seed section 3 recovery: a new private window (a brand-new browser, never a reused one)."""
-    close_browser(context)
-    return site(context, brand_new=True)
-
-
-def login_attempts_as_cez_prescribes(context, persona: Persona) -> list:
-    """Seed section 3: log in; after an error screen, repeat from step 1 in a new private window.
-
-    Makes at most `retries` + 1 attempts and returns the page each attempt ended on.
-    """
-    pages = []
-    for _ in range(context.config_iikp.retries + 1):
-        page = PzLoginPage.start_login(fresh_site(context)).log_in_allowing_error_screen(persona.pesel)
-        pages.append(page)
-        if not isinstance(page, ErrorScreenPage):
-            break
-    return pages
-
-
-def use_persona(context, name: str) -> Persona:
-    """The persona by its Gherkin name; against the simulator, reset to its baseline on first use."""
-    persona = context.personas.get(name)
-    context.leases.acquire(persona.pesel, name)  # no other process may use this account meanwhile (seed)
-    if context.sim:
-        context.sim.patient_scope = persona.pesel
-    if context.sim and persona.pesel not in context.used_personas:
-        if context.events_since is None:
-            context.events_since = _last_event_id(context)
-        context.sim.reset_patient(persona.pesel)
-    context.used_personas.add(persona.pesel)
-    context.patient = persona
-    return persona
-
-
-def _last_event_id(context) -> int:
-    events = context.sim.events()
-    return max((e["id"] for e in events), default=0)
-
-
 def after_step(context, step) -> None:
     if context.browser is not None and context.config_iikp.screenshots == "step":
         reporting.attach_png(f"Po kroku: {step.name}", context.browser.get_screenshot_as_png())
 
 
 def after_scenario(context, scenario: Scenario) -> None:
-    """Evidence on failure, logout (seed 2.3), put the simulator's state back, free the accounts."""
+    """Evidence on failure, logout (instrukcja CeZ pkt 2.3), put the simulator's state back, free the accounts."""
     try:
         _finish_scenario(context, scenario)
     finally:
@@ -266,7 +205,7 @@ def _attach_evidence(context) -> None:
 
 
 def _log_out_if_logged_in(context) -> None:
-    """Seed 2.3: leave only with „Wyloguj się”; done for every scenario that is still logged in."""
+    """Instrukcja CeZ pkt 2.3: leave only with „Wyloguj się”; done for every scenario that is still logged in."""
     menu = TopMenu(site(context))
     try:
         if menu.can_log_out():

@@ -1,4 +1,4 @@
-"""Seed section 3: retry a scenario that hit an environment failure from its start; classify outcomes."""
+"""Instrukcja CeZ pkt 3: retry a scenario that hit an environment failure from its start; classify outcomes."""
 
 from __future__ import annotations
 

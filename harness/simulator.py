@@ -16,10 +16,10 @@ from typing import Any
 
 import requests
 
-from harness import timing
 from harness.config import PROJECT_ROOT
 from harness.errors import SuiteError
 from harness.masking import mask_text
+from harness.measure import timing
 
 log = logging.getLogger("iikp.simulator")
 

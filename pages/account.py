@@ -9,9 +9,9 @@ from pages.components.top_menu import TopMenu
 
 
 class AccountPage(TopMenu):
-    TITLE = "Moje konto"  # [seed]
+    TITLE = "Moje konto"  # [instrukcja CeZ]
     PATH = "/ikp/konto"
-    EDIT = link("Edytuj swoje dane")  # [seed]
+    EDIT = link("Edytuj swoje dane")  # [instrukcja CeZ]
     NAME = (By.ID, "account-name")
     EMAIL = (By.ID, "account-email")
     PHONE = (By.ID, "account-phone")

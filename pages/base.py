@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
@@ -12,7 +13,6 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import WebDriverWait
 
-from harness import timing
 from pages import dom
 from pages.components.error_screens import detect_error_screen, raise_error_screen
 
@@ -54,6 +54,8 @@ class Site:
     ikp_url: str
     pz_url: str
     timeout: float
+    # A context manager around every explicit wait (the run's timing, when measured); none by default.
+    waiting: Callable[[], contextlib.AbstractContextManager] = contextlib.nullcontext
     # The screen a click_and_wait_for_new_page arrived at, for the next wait_until_loaded to use
     # instead of probing again; any other wait or action forgets it.
     arrived: dom.Screen | None = None
@@ -77,7 +79,7 @@ class BasePage:
     def wait(self, condition: Callable[[WebDriver], T], what: str, expect_error_screen: bool = False) -> T:
         """The suite's one explicit wait: poll `condition` up to the configured timeout.
 
-        An error screen of seed section 3 ends the wait at once with an EnvironmentFailure, unless
+        An error screen of instrukcja CeZ pkt 3 ends the wait at once with an EnvironmentFailure, unless
         `expect_error_screen` says that screen is the awaited outcome; a timeout raises
         TimeoutException saying what was awaited and where the browser is.
         """
@@ -108,7 +110,7 @@ class BasePage:
 
     def _until(self, check: Callable[[WebDriver], T], what: str) -> T:
         try:
-            with timing.waiting():
+            with self.site.waiting():
                 return WebDriverWait(self.driver, self.site.timeout, poll_frequency=0.05).until(check)
         except TimeoutException:
             raise TimeoutException(

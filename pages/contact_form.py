@@ -1,4 +1,4 @@
-"""„Moje konto” > „Edytuj swoje dane”: e-mail, mobile phone and notification channel (seed 2.2)."""
+"""„Moje konto” > „Edytuj swoje dane”: e-mail, mobile phone and notification channel (instrukcja CeZ pkt 2.2)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pages.components.top_menu import TopMenu
 
 
 class ContactFormPage(TopMenu):
-    TITLE = "Edytuj swoje dane"  # [seed]
+    TITLE = "Edytuj swoje dane"  # [instrukcja CeZ]
     PATH = "/ikp/konto/edycja"
     EMAIL = field("Adres e-mail")  # [choice]
     PHONE = field("Numer telefonu komórkowego")  # [choice]

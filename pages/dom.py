@@ -85,7 +85,7 @@ return all(locator).map(el => {
 class Screen:
     """What one probe saw; `element` is the first visible match of the probed locator, if any."""
 
-    error: str | None  # 'pz' or 'ikp' when an error screen of seed section 3 is shown
+    error: str | None  # 'pz' or 'ikp' when an error screen of instrukcja CeZ pkt 3 is shown
     h1: str
     url: str
     fresh: bool  # the document was not probed before (a new page since the last probe)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from harness.errors import IkpErrorScreen, PzErrorScreen
 from pages.account import AccountPage
 from pages.base import BasePage, Site
-from pages.components.error_pages import IkpErrorPage, PzErrorPage
+from pages.components.error_pages import ErrorScreenPage, IkpErrorPage, PzErrorPage
+from pages.errors import IkpErrorScreen, PzErrorScreen
 from pages.pz_login import PzLoginPage
 from pages.terms import TermsPage
 
@@ -34,12 +34,12 @@ def open_allowing_error_screen(site: Site, page_class: type[BasePage]) -> BasePa
 
 
 def log_in_after_hard_refresh(site: Site, pesel: str) -> BasePage:
-    """Seed 3: start the login, hard-refresh the test WK page (CTRL+F5), then log in; return the landing page."""
+    """Instrukcja CeZ pkt 3: start the login, hard-refresh the test WK page (CTRL+F5), log in; return the landing."""
     return PzLoginPage.start_login(site).hard_refresh().log_in(pesel)
 
 
 def allowing_error_screen(site: Site, service: Callable[[], BasePage]) -> BasePage:
-    """Run a page service; when it ends on an error screen of seed section 3, return that screen's page."""
+    """Run a page service; when it ends on an error screen of instrukcja CeZ pkt 3, return that screen's page."""
     try:
         return service()
     except PzErrorScreen:
@@ -63,3 +63,18 @@ def open_in_second_tab(site: Site, page_class: type[BasePage]) -> None:
     driver.switch_to.window(second)
     page_class(site).wait_until_loaded()
     driver.switch_to.window(first)
+
+
+def login_attempts_as_cez_prescribes(new_private_window: Callable[[], Site], pesel: str, attempts: int) -> list:
+    """Instrukcja CeZ pkt 3: log in; after an error screen, repeat from step 1 in a new private window.
+
+    `new_private_window` gives a brand-new browser each call. Makes at most `attempts` attempts and
+    returns the page each attempt ended on.
+    """
+    pages = []
+    for _ in range(attempts):
+        page = PzLoginPage.start_login(new_private_window()).log_in_allowing_error_screen(pesel)
+        pages.append(page)
+        if not isinstance(page, ErrorScreenPage):
+            break
+    return pages

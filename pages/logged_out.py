@@ -29,7 +29,7 @@ class LoggedOutPage(BasePage):
 
 
 class ScreenAfterBack(BasePage):
-    """Any screen reached with the browser's Back after logging out (seed 2.3 warns about Back)."""
+    """Any screen reached with the browser's Back after logging out (instrukcja CeZ pkt 2.3 warns about Back)."""
 
     ACCOUNT_MARKERS = (TopMenu.LOGOUT, TopMenu.PATIENT_NAME, AccountPage.NAME)
 

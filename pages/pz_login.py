@@ -1,4 +1,4 @@
-"""The test Profil Zaufany / WK login page (seed 2.2): the field „Pesel”, ENTER or „Dalej”."""
+"""The test Profil Zaufany / WK login page (instrukcja CeZ pkt 2.2): the field „Pesel”, ENTER or „Dalej”."""
 
 from __future__ import annotations
 
@@ -13,11 +13,11 @@ from pages.landing import land_after_login
 class PzLoginPage(BasePage):
     """Where the browser lands after `/ikp/zaloguj`; on another origin than iIKP."""
 
-    PESEL = field("Pesel")  # [seed]
-    NEXT = button("Dalej")  # [seed]
+    PESEL = field("Pesel")  # [instrukcja CeZ]
+    NEXT = button("Dalej")  # [instrukcja CeZ]
     ERROR = (By.CSS_SELECTOR, "[role='alert']")
-    LOGIN_ENTRY = "/ikp/zaloguj"  # [seed] 2.1
-    PZ_PATH = "/pz/ekran_pz"  # [seed] 2.2
+    LOGIN_ENTRY = "/ikp/zaloguj"  # [instrukcja CeZ pkt 2.1]
+    PZ_PATH = "/pz/ekran_pz"  # [instrukcja CeZ pkt 2.2]
 
     def wait_until_loaded(self) -> "PzLoginPage":
         """Wait for the „Pesel” field on the PZ origin; return self."""
@@ -80,7 +80,7 @@ class PzLoginPage(BasePage):
         return self.driver.current_url.startswith(self.site.pz_url)
 
     def hard_refresh(self) -> "PzLoginPage":
-        """CTRL+F5 (seed section 3): reload bypassing the cache, so the request carries no-cache."""
+        """CTRL+F5 (instrukcja CeZ pkt 3): reload bypassing the cache, so the request carries no-cache."""
         self.title()  # marks the current document, so that the reloaded one is told apart
         self.driver.execute_cdp_cmd("Page.reload", {"ignoreCache": True})
         self.wait_for_new_page("strona testowego PZ po CTRL+F5")

@@ -1,4 +1,4 @@
-"""The terms screen of the first login (seed 2.2: accept the regulamin if it is shown)."""
+"""The terms screen of the first login (instrukcja CeZ pkt 2.2: accept the regulamin if it is shown)."""
 
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ import parse
 from behave import given, register_type, then, when
 from hamcrest import assert_that, equal_to, has_properties, has_property, is_not, none
 
-from harness.lifecycle import use_persona
+from harness.steps_api import use_persona
 from pages.declaration_form import DOCTOR, MIDWIFE, NURSE, declare, open_form
 from pages.declarations import view_declarations
 
@@ -14,7 +14,7 @@ from pages.declarations import view_declarations
 ROLES = {"lekarza": DOCTOR, "pielęgniarki": NURSE, "położnej": MIDWIFE}
 API_ROLES = {DOCTOR: "doctor", NURSE: "nurse", MIDWIFE: "midwife"}
 COUNTS = {"jedną deklarację": 1, "dwie deklaracje": 2}
-# Contact data a patient has entered on the first login (seed 2.2); synthetic.
+# Contact data a patient has entered on the first login (instrukcja CeZ pkt 2.2); synthetic.
 FIRST_LOGIN_CONTACT = {"email": "pacjent.testowy@example.com", "phone": "600700800", "channel": "email"}
 # Where the earlier declarations of a year are arranged when a scenario only needs their number.
 EARLIER_FACILITY_ID = 3

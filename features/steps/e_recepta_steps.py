@@ -16,7 +16,7 @@ from hamcrest import (
     starts_with,
 )
 
-from harness.lifecycle import use_persona
+from harness.steps_api import use_persona
 from pages.orders import OrdersPage
 from pages.prescriptions import PrescriptionsPage
 

@@ -1,10 +1,10 @@
-"""Steps of the first login's duties and of the contact data in „Moje konto” (seed section 2.2)."""
+"""Steps of the first login's duties and of the contact data in „Moje konto” (instrukcja CeZ pkt 2.2)."""
 
 import parse
 from behave import given, register_type, then, when
 from hamcrest import assert_that, equal_to, has_item, instance_of
 
-from harness.lifecycle import site, use_persona
+from harness.steps_api import site, use_persona
 from pages.account import AccountPage
 from pages.contact_form import ContactFormPage
 from pages.pz_login import PzLoginPage

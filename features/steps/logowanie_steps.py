@@ -1,17 +1,17 @@
-"""Steps of logging in through the test Profil Zaufany and of logging out (seed sections 2 and 3.1)."""
+"""Steps of logging in through the test Profil Zaufany and of logging out (instrukcja CeZ pkt 2 i 3.1)."""
 
 import parse
 from behave import given, register_type, then, when
 from hamcrest import assert_that, equal_to, instance_of
 
-from harness.lifecycle import site, use_persona
+from harness.steps_api import site, use_persona
 from pages.account import AccountPage
 from pages.components.error_pages import PzErrorPage, raise_unexpected_error_screen
 from pages.flows import log_in_to_account
 from pages.logged_out import LoggedOutPage
 from pages.pz_login import PzLoginPage
 
-# People who may try to log in but are no test patients of iIKP; synthetic valid PESELs (domain.md).
+# People who may try to log in but are no test patients of iIKP; synthetic valid PESELs.
 OUTSIDERS = {"osoba spoza listy pacjentów testowych": "15232045626"}
 
 

@@ -1,17 +1,18 @@
-"""Steps of the environment's documented faults (seed section 3) and the recoveries CeZ prescribes."""
+"""Steps of the environment's documented faults (instrukcja CeZ pkt 3) and the recoveries CeZ prescribes."""
 
 from behave import given, then, when
 from hamcrest import assert_that, equal_to, has_length, instance_of, is_not
 
-from harness.errors import PzErrorScreen
-from harness.lifecycle import close_browser, fresh_site, login_attempts_as_cez_prescribes, site, use_persona
 from harness.recovery import verdict_of
+from harness.steps_api import close_browser, fresh_site, site, use_persona
 from pages.account import AccountPage
 from pages.components.error_pages import FAILURES, IkpErrorPage, PzErrorPage, raise_unexpected_error_screen
+from pages.errors import PzErrorScreen
 from pages.flows import (
     allowing_error_screen,
     log_in_after_hard_refresh,
     log_in_to_account,
+    login_attempts_as_cez_prescribes,
     open_allowing_error_screen,
     open_in_second_tab,
 )
@@ -83,7 +84,9 @@ def step_logs_in_after_hard_refresh(context, pacjent):
 
 @when("{pacjent:Osoba} próbuje zalogować się, ponawiając zgodnie z instrukcją CeZ")
 def step_retries_as_cez_prescribes(context, pacjent):
-    context.attempts = login_attempts_as_cez_prescribes(context, use_persona(context, pacjent))
+    pesel = use_persona(context, pacjent).pesel
+    context.attempts = login_attempts_as_cez_prescribes(lambda: fresh_site(context), pesel,
+                                                        context.config_iikp.retries + 1)
 
 
 @then("{pacjent:Osoba} widzi ekran błędu testowego Profilu Zaufanego")

@@ -1,4 +1,4 @@
-"""Steps of granting and withdrawing consents and authorisations under „Uprawnienia” (seed section 1)."""
+"""Steps of granting and withdrawing consents and authorisations under „Uprawnienia” (instrukcja CeZ pkt 1)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import parse
 from behave import given, register_type, then, when
 from hamcrest import assert_that, equal_to, has_item, instance_of
 
-from harness.lifecycle import use_persona
+from harness.steps_api import use_persona
 from pages.consent_form import ConsentEntry, ConsentFormPage
 from pages.consents import ConsentsPage
 
@@ -31,7 +31,7 @@ class ThirdPerson:
     pesel: str
 
 
-# Third persons by the form Gherkin uses („dla Ewy Nowak”) -> name and synthetic PESEL (domain.md).
+# Third persons by the form Gherkin uses („dla Ewy Nowak”) -> name and synthetic PESEL.
 PEOPLE = {
     "Ewy Nowak": ThirdPerson("Ewa Nowak", "15232045626"),
     "Piotra Zielińskiego": ThirdPerson("Piotr Zieliński", "75092301878"),

@@ -1,1 +1,1 @@
-"""Pieces shared by several screens: the error screens of seed section 3 and the top menu."""
+"""Pieces shared by several screens: the error screens of instrukcja CeZ pkt 3 and the top menu."""

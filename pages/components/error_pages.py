@@ -1,10 +1,10 @@
-"""The two error screens of seed section 3 as pages, for scenarios where one is a possible outcome."""
+"""The two error screens of instrukcja CeZ pkt 3 as pages, for scenarios where one is a possible outcome."""
 
 from __future__ import annotations
 
-from harness.errors import IkpErrorScreen, PzErrorScreen
 from pages.base import BasePage
 from pages.components.error_screens import IKP_ERROR_TITLE, PZ_ERROR_TITLE
+from pages.errors import IkpErrorScreen, PzErrorScreen
 
 
 class ErrorScreenPage(BasePage):
@@ -25,13 +25,13 @@ class ErrorScreenPage(BasePage):
 
 
 class PzErrorPage(ErrorScreenPage):
-    """Seed 3.1 on the PZ origin: a login error for the account, or the test PZ temporarily down."""
+    """Instrukcja CeZ pkt 3.1 on the PZ origin: a login error for the account, or the test PZ temporarily down."""
 
     TITLE = PZ_ERROR_TITLE  # [choice] kept with the detector in pages/components/error_screens.py
 
 
 class IkpErrorPage(ErrorScreenPage):
-    """Seed 3.2 on the iIKP origin: iIKP not working (e.g. after a bad logout)."""
+    """Instrukcja CeZ pkt 3.2 on the iIKP origin: iIKP not working (e.g. after a bad logout)."""
 
     TITLE = IKP_ERROR_TITLE  # [choice] kept with the detector in pages/components/error_screens.py
 
@@ -40,7 +40,7 @@ FAILURES = {PzErrorPage: PzErrorScreen, IkpErrorPage: IkpErrorScreen}
 
 
 def raise_unexpected_error_screen(page: BasePage, expected: type[BasePage] | None = None) -> None:
-    """An error screen the scenario did not expect is an environment failure (seed 3), not a product defect.
+    """An unexpected error screen is an environment failure (instrukcja CeZ pkt 3), not a product defect.
 
     Raises the matching EnvironmentFailure when `page` is an error screen other than `expected`,
     so that the scenario is retried from its start and, if it persists, reported as the environment's.

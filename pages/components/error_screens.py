@@ -1,11 +1,11 @@
-"""Recognise the two error screens CeZ documents (seed 3.1 and 3.2), wherever they appear."""
+"""Recognise the two error screens CeZ documents (instrukcja CeZ pkt 3.1 and 3.2), wherever they appear."""
 
 from __future__ import annotations
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from harness.errors import IkpErrorScreen, PzErrorScreen
+from pages.errors import IkpErrorScreen, PzErrorScreen
 
 # [choice] The simulator's markers are the ids; the h1 texts are what a person sees, and what we
 # also match on the real iIKP. Correct them here, in one place, against the real screens.

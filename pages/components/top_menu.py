@@ -10,7 +10,7 @@ from pages.base import BasePage, button, link
 class TopMenu(BasePage):
     """Present on every iIKP page after login and the terms."""
 
-    LOGOUT = button("Wyloguj się")  # [seed] 2.3
+    LOGOUT = button("Wyloguj się")  # [instrukcja CeZ pkt 2.3]
     PATIENT_NAME = (By.ID, "patient-name")
 
     def logout(self):

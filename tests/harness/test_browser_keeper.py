@@ -1,7 +1,7 @@
 """BrowserKeeper's policy: only a passed scenario's browser is handed on, and only when cleaned.
 
 A stand-in driver records what the keeper asks of it; the real clean-up is tested end to end in
-tests/suite/test_browser_reuse.py with Chromium.
+tests/meta/test_browser_reuse.py with Chromium.
 """
 
 from __future__ import annotations
@@ -89,7 +89,7 @@ def test_the_kept_browser_is_quit_at_the_end_of_the_run(started):
 
 
 def test_a_brand_new_browser_is_never_the_kept_one(started):
-    """The seed's recovery ("a new private window") even as a scenario's first step."""
+    """The recovery of instrukcja CeZ pkt 3 ("a new private window") even as a scenario's first step."""
     keeper = BrowserKeeper(Settings())
     kept = keeper.take()
     keeper.give_back(kept, reusable=True, origins=ORIGINS)

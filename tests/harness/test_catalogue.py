@@ -7,7 +7,7 @@ from harness.config import PROJECT_ROOT
 
 
 def test_committed_catalogue_is_up_to_date():
-    run = subprocess.run([sys.executable, "-m", "harness.catalogue", "--check"], cwd=PROJECT_ROOT,
+    run = subprocess.run([sys.executable, "-m", "tools.catalogue", "--check"], cwd=PROJECT_ROOT,
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr + "\nRun `make kroki` and commit docs/kroki.md."
 

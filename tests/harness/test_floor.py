@@ -1,9 +1,9 @@
-"""The bench's floor (harness.floor) replaying recorded actions against a fake browser: recipes re-run
+"""The bench's floor (tools.floor) replaying recorded actions against a fake browser: recipes re-run
 until they yield their element, windows mapped by order of first appearance, origins re-mapped, and
 a scenario it cannot replay named. No browser, no timing asserted."""
 
-from harness import floor
-from harness.flow_record import ELEMENT_KEY, is_action
+from harness.measure.flow_record import ELEMENT_KEY, is_action
+from tools import floor
 
 
 class ReplayDriver:

@@ -1,4 +1,4 @@
-"""The bench's recording (harness.timing + harness.flow_record) with a fake driver.
+"""The bench's recording (harness.measure.timing + harness.measure.flow_record) with a fake driver.
 
 No browser, no timing asserted: only what is recorded, how elements and windows are mapped, and that
 the time buckets of a scenario are disjoint and add up to its wall time.
@@ -9,8 +9,8 @@ from types import SimpleNamespace
 import pytest
 from selenium.webdriver.remote.webelement import WebElement
 
-from harness import timing
-from harness.flow_record import RECIPE_KEY
+from harness.measure import timing
+from harness.measure.flow_record import RECIPE_KEY
 
 
 class FakeDriver:

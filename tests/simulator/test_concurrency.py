@@ -69,7 +69,7 @@ def test_many_browsers_on_one_patient_never_break_the_server(server):
         results = list(pool.map(login, range(12)))
     codes = {code for final, history in results for code in [final, *history]}
     assert codes <= {200, 302, 503}, codes
-    assert any(final == 503 for final, _ in results), "a second login to a live account must fail (seed 2.3)"
+    assert any(final == 503 for final, _ in results), "a second login to a live account must fail (pkt 2.3)"
     conn_sessions = requests.get(f"{ikp}/__sim__/patients/{JAN}", headers=ADMIN, timeout=30).json()
     events = requests.get(f"{ikp}/__sim__/events?pesel={JAN}", headers=ADMIN, timeout=30).json()
     logins = sum(e["kind"] == "login" for e in events)

@@ -1,6 +1,6 @@
 """Run the suite in N parallel behave processes (behavex) against ONE simulator, then @serial scenarios.
 
-    python -m harness.parallel --workers 2 [behave arguments, e.g. --tags=@zgody -D headless=false]
+    python -m tools.parallel --workers 2 [behave arguments, e.g. --tags=@zgody -D headless=false]
 
 The parent validates the configuration, starts the simulator once (unless `base_url` points at one),
 resets it and gives every worker its own copies of the personas (fresh synthetic PESELs), so that no
@@ -18,14 +18,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import multiprocessing
 import os
 import random
-import re
 import subprocess
 import sys
 import tempfile
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -33,45 +30,11 @@ from stdnum.pl import pesel as stdnum_pesel
 
 from harness.config import PROJECT_ROOT, Settings, load_settings
 from harness.errors import EXIT_ENVIRONMENT, EXIT_OK, EXIT_PRODUCT_FAILURE, EXIT_USAGE, SuiteError
-from harness.personas import Persona, PersonaBook
+from harness.parallel_worker import ACCOUNTS_FILE, OUTCOMES_GLOB, PARALLEL_DIR_ENV
+from harness.recovery import PASSED, PRODUCT, SUITE
 
-PARALLEL_DIR_ENV = "IIKP_PARALLEL_DIR"
-ACCOUNTS_FILE = "accounts.json"
 OUTPUTS = Path("reports") / "behavex"  # relative to the working directory, like behave.ini's folders
 SERIAL_TAG = "serial"
-WORKER_NAME = re.compile(r"behave_worker-(\d+)$")
-PASSED, PRODUCT, SUITE = "passed", "product", "suite"
-
-
-# -- the worker's side (called from harness.lifecycle) ---------------------------------------------
-def run_dir() -> Path | None:
-    """The parent's run folder when this process is a parallel worker, else None."""
-    value = os.environ.get(PARALLEL_DIR_ENV, "")
-    return Path(value) if value else None
-
-
-def worker_id() -> int | None:
-    """This worker's number, from behavex's process name (behave_worker-N); None outside a pool worker."""
-    match = WORKER_NAME.search(multiprocessing.current_process().name)
-    return int(match.group(1)) if match else None
-
-
-def worker_personas(folder: Path) -> PersonaBook | None:
-    """This worker's own copies of the personas (name -> its PESEL), made by the parent; None when
-    this process is not a pool worker (the @serial phase uses the built-in personas)."""
-    number = worker_id()
-    path = folder / ACCOUNTS_FILE
-    if number is None or not path.is_file():
-        return None
-    mine = json.loads(path.read_text(encoding="utf-8"))[str(number)]
-    return PersonaBook({name: Persona(name, pesel) for name, pesel in mine.items()},
-                       f"symulator (kopie person procesu {number})")
-
-
-def record_outcomes(folder: Path, counts: Counter) -> None:
-    """Leave this behave run's outcome counts for the parent, which computes the exit code."""
-    path = folder / f"outcomes-{os.getpid()}-{time.monotonic_ns()}.json"
-    path.write_text(json.dumps(dict(counts)), encoding="utf-8")
 
 
 # -- the parent ------------------------------------------------------------------------------------
@@ -131,7 +94,7 @@ def has_serial_scenarios(paths: list[str]) -> bool:
 def exit_code(behavex_codes: list[int], folder: Path) -> int:
     """0/1/3 from the workers' outcomes; a crashed phase (no outcomes but a failure code) is 1."""
     counts: Counter = Counter()
-    for path in folder.glob("outcomes-*.json"):
+    for path in folder.glob(OUTCOMES_GLOB):
         counts.update(json.loads(path.read_text(encoding="utf-8")))
     failures = sum(v for k, v in counts.items() if k != PASSED)
     environment = failures - counts[PRODUCT] - counts[SUITE]
@@ -146,7 +109,7 @@ def exit_code(behavex_codes: list[int], folder: Path) -> int:
 
 def _parse(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     parser = argparse.ArgumentParser(
-        prog="python -m harness.parallel",
+        prog="python -m tools.parallel",
         description="Zestaw iIKP w N równoległych procesach (behavex); pozostałe argumenty idą do behave.")
     parser.add_argument("--workers", type=int, default=2, help="liczba procesów (domyślnie 2)")
     # Per feature by default: one behave run per file, so its scenarios hand the browser on
@@ -161,7 +124,7 @@ def _parse(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
 def main(argv: list[str] | None = None) -> int:
     options, behave_args = _parse(sys.argv[1:] if argv is None else argv)
     if options.workers < 1:
-        print("harness.parallel: --workers musi być liczbą całkowitą ≥ 1", file=sys.stderr)
+        print("tools.parallel: --workers musi być liczbą całkowitą ≥ 1", file=sys.stderr)
         return EXIT_USAGE
     try:
         settings = settings_for(behave_args)

@@ -1,4 +1,4 @@
-"""Run the whole suite N times to find flaky scenarios: `python -m harness.soak --runs 10` (`make soak N=10`).
+"""Run the whole suite N times to find flaky scenarios: `python -m tools.soak --runs 10` (`make soak N=10`).
 
 One simulator is started for all runs (the suite resets it at the start of each run); each run writes
 its Allure results into its own temporary folder. Prints one line per run (passed / failed / broken /
@@ -20,8 +20,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from harness.isolated_run import isolated_ini
 from harness.simulator import TOKEN_ENV, SimulatorProcess
+from tools.isolated_run import isolated_ini
 
 
 @dataclass
@@ -88,7 +88,7 @@ def run_once(number: int, simulator: SimulatorProcess, workdir: Path, behave_arg
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m harness.soak",
+    parser = argparse.ArgumentParser(prog="python -m tools.soak",
                                      description="Uruchamia cały zestaw N razy i liczy przebiegi z błędem.")
     parser.add_argument("--runs", type=int, default=10, help="ile przebiegów (domyślnie 10)")
     parser.add_argument("--keep", action="store_true", help="zachowaj wyniki także przebiegów bez błędu")

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.suite.conftest import behave, throwaway_project
+from tests.meta.conftest import behave, throwaway_project
 
-pytestmark = pytest.mark.suite
+pytestmark = pytest.mark.meta
 
 FEATURE = """# language: pl
 @logowanie

@@ -7,12 +7,12 @@ import sys
 
 import pytest
 
-from tests.suite.conftest import PROJECT_ROOT
+from tests.meta.conftest import PROJECT_ROOT
 
 
 def test_bench_runs_and_writes_its_fields(tmp_path):
     output = tmp_path / "bench.json"
-    done = subprocess.run([sys.executable, "-m", "harness.bench", "--output", str(output),
+    done = subprocess.run([sys.executable, "-m", "tools.bench", "--output", str(output),
                            "features/wylogowanie.feature:9"],
                           cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]

@@ -1,9 +1,9 @@
 """Where a run's time goes, scenario by scenario, in buckets that do not overlap; and its page flow.
 
 Off by default (each hook is then one `if`). Switched on by the `stats_file` setting: after_all then
-appends one JSON line for the behave run to that file, and the run's page flow (harness.flow_record)
+appends one JSON line for the behave run to that file, and the run's page flow (harness.measure.flow_record)
 to `<stats_file>.flows.jsonl` (parallel workers append their own lines; a file lock keeps lines whole).
-harness.bench reads both.
+tools.bench reads both.
 
 A scenario's wall time runs from `scenario_started()` (the first line of before_scenario) to the end
 of after_scenario (`scenario_done()`), extended by a browser quit that follows at once (behave's
@@ -31,7 +31,7 @@ from pathlib import Path
 
 from filelock import FileLock
 
-from harness.flow_record import Recorder
+from harness.measure.flow_record import Recorder
 
 COUNTERS = ("webdriver_s", "webdriver_calls", "webdriver_in_waits_s", "webdriver_in_waits_calls",
             "wait_s", "waits", "admin_s", "admin_calls", "admin_in_waits_s", "admin_in_waits_calls",

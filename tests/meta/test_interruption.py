@@ -17,10 +17,10 @@ import pytest
 import requests
 
 from harness.simulator import TOKEN_ENV
-from tests.suite.conftest import BEHAVE, PROJECT_ROOT, allure_results, isolated_ini
-from tests.suite.test_harness_meta import build_report
+from tests.meta.conftest import BEHAVE, PROJECT_ROOT, allure_results, isolated_ini
+from tests.meta.test_harness_meta import build_report
 
-pytestmark = pytest.mark.suite
+pytestmark = pytest.mark.meta
 
 STOP_WITHIN_S = 20  # generous: the machine is shared and loaded
 START_WITHIN_S = 420

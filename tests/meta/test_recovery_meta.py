@@ -1,4 +1,4 @@
-"""Meta-tests of seed section 3 handling: preflight, environment-failure exit code, retries, chaos."""
+"""Meta-tests of instrukcja CeZ pkt 3 handling: preflight, environment-failure exit code, retries, chaos."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import time
 import pytest
 
 from harness.simulator import SimulatorProcess
-from tests.suite.conftest import allure_results, run_suite
+from tests.meta.conftest import allure_results, run_suite
 
-pytestmark = pytest.mark.suite
+pytestmark = pytest.mark.meta
 
 ENVIRONMENT_MESSAGES = ("PzErrorScreen", "IkpErrorScreen")
 # The simulator's synthetic personas, as a user's accounts file would list them for the real iIKP.

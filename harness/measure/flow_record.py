@@ -1,6 +1,6 @@
 """Record the page flow of a run (its actions, not its queries) for the bench's floor to replay.
 
-Used by harness.timing when `stats_file` is set; harness.floor replays what this writes.
+Used by harness.measure.timing when `stats_file` is set; tools.floor replays what this writes.
 
 An *action* is what changes the browser or the simulator: a new session (with the capabilities it
 was started with), quit, get, back, forward, refresh, a click, typing, clearing a field, switching,
@@ -118,7 +118,7 @@ class Session:
 
 
 class Recorder:
-    """Collects actions in the order they happen; harness.timing cuts them into scenarios."""
+    """Collects actions in the order they happen; harness.measure.timing cuts them into scenarios."""
 
     def __init__(self) -> None:
         self.sessions: list[Session] = []

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.suite.conftest import PROJECT_ROOT, allure_results, behave, throwaway_project
+from tests.meta.conftest import PROJECT_ROOT, allure_results, behave, throwaway_project
 
-pytestmark = pytest.mark.suite
+pytestmark = pytest.mark.meta
 
 CONSENT = "Upoważnienie do uzyskiwania informacji o stanie zdrowia"
 NEW_SCENARIO = f"""# language: pl

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from harness.isolated_run import isolated_ini
 from harness.simulator import TOKEN_ENV, AdminClient, SimulatorProcess
+from tools.isolated_run import isolated_ini
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 BEHAVE = [sys.executable, "-m", "behave"]

@@ -13,9 +13,9 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from harness.browser import new_browser
 from harness.config import Settings
-from tests.suite.conftest import PROJECT_ROOT, allure_results, behave, isolated_ini, run_suite, throwaway_project
+from tests.meta.conftest import PROJECT_ROOT, allure_results, behave, isolated_ini, run_suite, throwaway_project
 
-pytestmark = pytest.mark.suite
+pytestmark = pytest.mark.meta
 
 FAILING_FEATURE = """# language: pl
 @logowanie
@@ -58,7 +58,7 @@ def test_failing_scenario_is_a_product_defect_with_evidence(tmp_path, simulator)
     page_source = (results / attachments["Źródło strony"]["source"]).read_text(encoding="utf-8")
     assert "Moje konto" in page_source
     assert "80011512354" not in page_source  # the persona's PESEL is masked
-    assert "Wylogowanie po scenariuszu" in attachments  # seed 2.3: logged out even after a failure
+    assert "Wylogowanie po scenariuszu" in attachments  # instrukcja CeZ pkt 2.3: logged out even after a failure
     labels = {(label["name"], label["value"]) for label in result["labels"]}
     assert ("epic", "Logowanie") in labels
 

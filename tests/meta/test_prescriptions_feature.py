@@ -7,9 +7,9 @@ from collections import Counter
 
 import pytest
 
-from tests.suite.conftest import passed_scenarios, run_suite
+from tests.meta.conftest import passed_scenarios, run_suite
 
-pytestmark = pytest.mark.suite
+pytestmark = pytest.mark.meta
 
 JAN_NOWAK = "80011512354"  # the simulator's built-in persona (docs/simulator-contract.md)
 EXPECTED_SCENARIOS = 10

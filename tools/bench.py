@@ -1,19 +1,19 @@
 """Benchmark: how fast the suite is and where its time goes (make bench).
 
-    python -m harness.bench [--workers 2] [--output reports/bench.json] [behave selection, e.g. --tags=@zgody]
+    python -m tools.bench [--workers 2] [--output reports/bench.json] [behave selection, e.g. --tags=@zgody]
 
-1. the selected scenarios serially (plain behave) with timing on (`stats_file`, harness.timing): each
+1. the selected scenarios serially (plain behave) with timing on (`stats_file`, harness.measure.timing): each
    scenario's wall time from before_scenario to the end of after_scenario (and its browser's quit),
    cut into disjoint buckets: browser start, browser quit, WebDriver commands (of which inside explicit
    waits), the explicit waits' own polling, admin API calls, the recording's own queries, and the
    harness outside all of these; plus the run's time outside the scenarios. The buckets add up to the
-   wall time of the run. The run also records its page flow (harness.flow_record).
-2. the floor (harness.floor): that recording replayed by a bare Selenium script (no behave, no
+   wall time of the run. The run also records its page flow (harness.measure.flow_record).
+2. the floor (tools.floor): that recording replayed by a bare Selenium script (no behave, no
    harness, no page objects): its own simulator and chromedriver, the same actions in the same order
    (browser starts and quits included), each element re-found by its recipe with a 10 ms poll, and
    checked: every recorded action performed and each scenario's final URL reached. A scenario it
    cannot replay is named and counted (`floor.unreplayed`), and left out of the ratio on both sides.
-3. the same selection with N workers (harness.parallel).
+3. the same selection with N workers (tools.parallel).
 
 `suite_to_floor_ratio` = the serial scenarios' wall time (minus the recording's own queries) / the
 floor's wall time of the same scenarios. The set-up outside scenarios (behave start, simulator start,
@@ -38,9 +38,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from harness import timing
 from harness.config import PROJECT_ROOT
-from harness.isolated_run import isolated_ini
+from harness.measure import timing
+from tools.isolated_run import isolated_ini
 
 
 def _env() -> dict:
@@ -82,15 +82,15 @@ def run_parallel(folder: Path, selection: list[str], workers: int) -> tuple[floa
     stats = folder / "parallel.jsonl"
     env = {**_env(), "IIKP_LEASE_DIR": str(folder / "leases-parallel")}
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "harness.parallel", "--workers", str(workers),
+    done = subprocess.run([sys.executable, "-m", "tools.parallel", "--workers", str(workers),
                            "--outputs", str(folder / "bhx"), "-D", f"stats_file={stats}", *selection],
                           cwd=cwd, env=env, capture_output=True, text=True)
     return time.perf_counter() - started, _read_stats(stats), done.returncode
 
 
 def run_floor(folder: Path) -> dict:
-    """Replay the serial run's recorded page flows with a bare Selenium script (harness.floor)."""
-    from harness import floor
+    """Replay the serial run's recorded page flows with a bare Selenium script (tools.floor)."""
+    from tools import floor
 
     return floor.replay_file(timing.flows_path(folder / "serial.jsonl"))
 
@@ -268,7 +268,7 @@ def print_table(result: dict) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m harness.bench", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m tools.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--output", type=Path, default=PROJECT_ROOT / "reports" / "bench.json")
     options, behave_args = parser.parse_known_args(argv)

@@ -2,7 +2,7 @@
 
 No behave, no page objects, no harness waits: its own simulator (fresh, at the same synthetic
 baseline, so the recorded PESELs and admin calls apply as they are), one chromedriver of its own,
-and for each recorded scenario its actions in order (harness.flow_record): browser sessions started
+and for each recorded scenario its actions in order (harness.measure.flow_record): browser sessions started
 with the recorded capabilities and quit, navigations, clicks, typing, windows, DevTools commands,
 window-opening scripts, and the admin API calls that change state (admin reads are queries). To act
 on an element it re-runs the element's recipe every ~10 ms until that yields an element at the
@@ -39,8 +39,8 @@ from selenium.common.exceptions import (
 )
 from selenium.webdriver.common.options import ArgOptions
 
-from harness.flow_record import ELEMENT_KEY, RECIPE_KEY, is_action, origin_of
 from harness.masking import mask_text
+from harness.measure.flow_record import ELEMENT_KEY, RECIPE_KEY, is_action, origin_of
 
 TIMEOUT_S = 10.0
 POLL_S = 0.01

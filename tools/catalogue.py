@@ -1,6 +1,6 @@
 """Generate docs/kroki.md, the Polish step catalogue for analysts, from behave's step registry itself.
 
-Usage: python -m harness.catalogue [--check]  (--check: exit 1 when docs/kroki.md is out of date)
+Usage: python -m tools.catalogue [--check]  (--check: exit 1 when docs/kroki.md is out of date)
 """
 
 from __future__ import annotations

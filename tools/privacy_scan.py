@@ -1,4 +1,4 @@
-"""Scan a folder (e.g. reports/) for PESEL numbers in clear text: `python -m harness.privacy_scan reports`.
+"""Scan a folder (e.g. reports/) for PESEL numbers in clear text: `python -m tools.privacy_scan reports`.
 
 A finding is any 11-digit number with a valid PESEL checksum and date (stdnum), plus any number given
 with --pesel or read from an accounts file with --accounts, wherever it stands in any file (text or
@@ -84,7 +84,7 @@ def _accounts_pesels(path: Path) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m harness.privacy_scan",
+    parser = argparse.ArgumentParser(prog="python -m tools.privacy_scan",
                                      description="Szuka numerów PESEL jawnym tekstem w plikach raportów.")
     parser.add_argument("paths", nargs="+", type=Path, help="foldery lub pliki, np. reports")
     parser.add_argument("--pesel", action="append", default=[], help="dodatkowy znany PESEL do wyszukania")

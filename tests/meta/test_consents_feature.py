@@ -8,9 +8,9 @@ from collections import Counter
 
 import pytest
 
-from tests.suite.conftest import passed_scenarios, run_suite
+from tests.meta.conftest import passed_scenarios, run_suite
 
-pytestmark = pytest.mark.suite
+pytestmark = pytest.mark.meta
 
 JAN_NOWAK = "80011512354"  # the simulator's built-in persona (docs/simulator-contract.md)
 REFUSED_PESEL = "87061302072"  # „osoby z błędnym numerem PESEL” in features/steps/zgody_steps.py

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.suite.conftest import passed_scenarios, run_suite
+from tests.meta.conftest import passed_scenarios, run_suite
 
-pytestmark = pytest.mark.suite
+pytestmark = pytest.mark.meta
 
 FEATURE = "features/deklaracja_poz.feature"
 MIN_SCENARIOS = 9

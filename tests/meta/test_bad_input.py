@@ -15,10 +15,10 @@ import pytest
 from stdnum.pl.pesel import calc_check_digit
 
 from harness.errors import EXIT_ENVIRONMENT, EXIT_USAGE
-from tests.suite.conftest import PROJECT_ROOT, behave, isolated_ini
-from tests.suite.test_harness_meta import throwaway_project
+from tests.meta.conftest import PROJECT_ROOT, behave, isolated_ini
+from tests.meta.test_harness_meta import throwaway_project
 
-pytestmark = pytest.mark.suite
+pytestmark = pytest.mark.meta
 
 ONE_SCENARIO = str(PROJECT_ROOT / "features" / "logowanie.feature:9")  # Jan Nowak logs in
 NOWHERE = "http://127.0.0.1:9"  # the discard port: nothing answers there

@@ -14,12 +14,12 @@ import sys
 import pytest
 from stdnum.pl import pesel as stdnum_pesel
 
-from harness.privacy_scan import scan_paths, scan_text
 from harness.simulator import TOKEN_ENV
-from tests.suite.conftest import PROJECT_ROOT, allure_results, behave, run_suite
-from tests.suite.test_harness_meta import throwaway_project
+from tests.meta.conftest import PROJECT_ROOT, allure_results, behave, run_suite
+from tests.meta.test_harness_meta import throwaway_project
+from tools.privacy_scan import scan_paths, scan_text
 
-pytestmark = pytest.mark.suite
+pytestmark = pytest.mark.meta
 
 JAN = "80011512354"
 
@@ -49,7 +49,7 @@ def test_scanner_finds_planted_pesels_and_nothing_else(tmp_path):
 
 
 def test_scanner_command_line_exit_codes(tmp_path):
-    command = [sys.executable, "-m", "harness.privacy_scan"]
+    command = [sys.executable, "-m", "tools.privacy_scan"]
     (tmp_path / "ok.txt").write_text("800115*****")
     clean = subprocess.run([*command, str(tmp_path)], capture_output=True, text=True, cwd=PROJECT_ROOT)
     assert clean.returncode == 0 and "brak numerów PESEL" in clean.stdout

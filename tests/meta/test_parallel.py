@@ -8,7 +8,7 @@ import sys
 from collections import defaultdict
 
 from harness.simulator import TOKEN_ENV
-from tests.suite.conftest import PROJECT_ROOT, allure_results, isolated_ini, run_suite
+from tests.meta.conftest import PROJECT_ROOT, allure_results, isolated_ini, run_suite
 
 SUBSET = "@logowanie or @e-recepta"
 
@@ -27,7 +27,7 @@ def test_two_workers_match_a_serial_run_and_never_share_an_account(tmp_path, sim
     env = {k: v for k, v in os.environ.items() if not k.startswith("IIKP_")}
     env.update({TOKEN_ENV: simulator.token, "IIKP_LEASE_DIR": str(tmp_path / "leases")})
     parallel = subprocess.run(
-        [sys.executable, "-m", "harness.parallel", "--workers", "2", "--outputs", str(tmp_path / "bhx"),
+        [sys.executable, "-m", "tools.parallel", "--workers", "2", "--outputs", str(tmp_path / "bhx"),
          "-D", f"base_url={simulator.ikp_url}", "-D", f"pz_url={simulator.pz_url}", f"--tags={SUBSET}",
          str(PROJECT_ROOT / "features")],
         cwd=cwd, env=env, capture_output=True, text=True, timeout=900)

@@ -1,0 +1,36 @@
+"""What a page object raises when the screen is not the one it serves: the error screens of instrukcja CeZ pkt 3."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+
+class EnvironmentFailure(Exception):
+    """iIKP or the test PZ showed one of the error screens documented by CeZ (instrukcja CeZ pkt 3).
+
+    Not an AssertionError on purpose: Allure reports it as *broken* (environment), never as a
+    product defect, and the retry policy may repeat the scenario from its start.
+    """
+
+    screen = "?"
+    label = "?"
+
+    def __init__(self, url: str, detail: str = ""):
+        self.url = url
+        self.at = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+        text = f"{self.label} (ekran błędu {self.screen}) pod adresem {url} o {self.at}"
+        super().__init__(f"{text}: {detail}" if detail else text)
+
+
+class PzErrorScreen(EnvironmentFailure):
+    """Instrukcja CeZ pkt 3.1: the test Profil Zaufany / WK error screen."""
+
+    screen = "3.1"
+    label = "Awaria środowiska: testowy Profil Zaufany"
+
+
+class IkpErrorScreen(EnvironmentFailure):
+    """Instrukcja CeZ pkt 3.2: the iIKP not-working screen."""
+
+    screen = "3.2"
+    label = "Awaria środowiska: iIKP"
