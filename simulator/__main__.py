@@ -1,4 +1,4 @@
-"""Command line: python -m simulator [--host] [--ikp-port] [--pz-port] [--db] [--token] [--chaos] [--seed]."""
+"""Command line: python -m simulator [--host] [--ikp-port] [--pz-port] [--db] [--token] [--chaos] [--seed] [...]."""
 
 import argparse
 import os
@@ -9,6 +9,8 @@ import sys
 import threading
 
 from simulator import faults, logs
+from simulator.markup import MARKUPS
+from simulator.spa import DEFAULT_DELAY_MS, MAX_DELAY_MS, UIS
 
 EXIT_USAGE = 2
 TOKEN_ENV = "IIKP_SIM_TOKEN"
@@ -38,6 +40,23 @@ def _port(text):
     return port
 
 
+def _delay(text):
+    try:
+        delay = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of milliseconds: {text!r}") from None
+    if not 0 <= delay <= MAX_DELAY_MS:
+        raise argparse.ArgumentTypeError(f"must be between 0 and {MAX_DELAY_MS}, got {delay}")
+    return delay
+
+
+def _seed(text):
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an integer: {text!r}") from None
+
+
 def parse_args(argv=None):
     """The parsed command line."""
     parser = _Parser(prog="simulator", description="Simulator of iIKP and of the test Profil Zaufany mock.")
@@ -49,7 +68,22 @@ def parse_args(argv=None):
     parser.add_argument("--chaos", type=_chaos, default={}, metavar="KIND=RATIO,...",
                         help=f"background faults on logins, kinds: {', '.join(faults.CHAOS_KINDS)}")
     parser.add_argument("--seed", type=int, help="random seed of the --chaos faults")
-    return parser.parse_args(argv)
+    parser.add_argument("--markup", choices=MARKUPS, default="default",
+                        help="default: the screens as they are; random: the same screens in another markup")
+    parser.add_argument("--markup-seed", type=_seed, metavar="N",
+                        help="seed of --markup random (default: a random one, printed)")
+    parser.add_argument("--ui", choices=UIS, default="pages",
+                        help="pages: one page per screen; spa: iIKP swaps each screen in place like a single-page app")
+    parser.add_argument("--spa-delay-ms", type=_delay, metavar="MS",
+                        help=f"with --ui spa: how long each swap waits, in milliseconds (default {DEFAULT_DELAY_MS})")
+    parser.add_argument("--no-admin", dest="admin", action="store_false",
+                        help="no admin API: every /__sim__/ path but /__sim__/health answers 404")
+    args = parser.parse_args(argv)
+    if args.markup_seed is not None and args.markup != "random":
+        parser.error("--markup-seed needs --markup random")
+    if args.spa_delay_ms is not None and args.ui != "spa":
+        parser.error("--spa-delay-ms needs --ui spa")
+    return args
 
 
 def _start(server):
@@ -75,7 +109,9 @@ def main(argv=None):
     token = args.token or os.environ.get(TOKEN_ENV)
     generated = not token
     token = token or secrets.token_urlsafe(18)
-    server = SimulatorServer(args.host, args.ikp_port, args.pz_port, args.db, token, args.chaos, args.seed)
+    server = SimulatorServer(args.host, args.ikp_port, args.pz_port, args.db, token, args.chaos, args.seed,
+                             markup=args.markup, markup_seed=args.markup_seed, ui=args.ui,
+                             spa_delay_ms=args.spa_delay_ms, admin=args.admin)
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
@@ -83,6 +119,8 @@ def main(argv=None):
     if reason:
         print(f"simulator: error: {reason}", file=sys.stderr)
         return EXIT_USAGE
+    if server.markup != "default":
+        print(f"Markup: {server.markup}, seed {server.markup_seed}", flush=True)
     print(f"iIKP: {server.ikp_url}/ikp/zaloguj", flush=True)
     print(f"PZ: {server.pz_url}/pz/ekran_pz", flush=True)
     if generated:

@@ -13,6 +13,8 @@ from waitress import create_server, wasyncore
 
 from simulator import baseline, db, faults
 from simulator.app import create_ikp_app, create_pz_app
+from simulator.markup import MARKUPS
+from simulator.spa import DEFAULT_DELAY_MS, UIS
 from simulator.web import Settings
 
 log = logging.getLogger("simulator.server")
@@ -43,17 +45,26 @@ def _base_url(host, sock):
 class SimulatorServer:
     """Both origins in this process: start() returns once both answer; stop() shuts them down.
 
-    token None: a random one (see .token); chaos: {kind: ratio} or the --chaos text.
+    token None: a random one (see .token); chaos: {kind: ratio} or the --chaos text;
+    markup 'random' (markup_seed None: a random seed, see .markup_seed), ui 'spa', spa_delay_ms, admin False:
+    see web.Settings.
     """
 
     def __init__(self, host="127.0.0.1", ikp_port=8081, pz_port=8888, db_path=None, token=None,
-                 chaos=None, seed=None):
+                 chaos=None, seed=None, markup="default", markup_seed=None, ui="pages", spa_delay_ms=None,
+                 admin=True):
         self.host, self.ikp_port, self.pz_port = host, ikp_port, pz_port
         self._temp_dir = None if db_path else tempfile.mkdtemp(prefix="iikp-sim-")
         self.db_path = db_path or os.path.join(self._temp_dir, "simulator.sqlite3")
         self.token = token or secrets.token_urlsafe(18)
         self.chaos = faults.parse_chaos(chaos) if isinstance(chaos, str) else dict(chaos or {})
         self.seed = seed
+        if markup not in MARKUPS or ui not in UIS:
+            raise ValueError(f"unknown markup {markup!r} or ui {ui!r}")
+        if markup == "random" and markup_seed is None:
+            markup_seed = secrets.randbelow(1_000_000)
+        self.markup, self.markup_seed, self.ui, self.admin = markup, markup_seed, ui, admin
+        self.spa_delay_ms = DEFAULT_DELAY_MS if spa_delay_ms is None else spa_delay_ms
         self.ikp_url = self.pz_url = None
         self._servers, self._threads = [], []
 
@@ -72,7 +83,8 @@ class SimulatorServer:
             sockets[0].close()
             raise
         self.ikp_url, self.pz_url = (_base_url(self.host, sock) for sock in sockets)
-        sim_settings = Settings(self.db_path, self.token, self.ikp_url, self.pz_url)
+        sim_settings = Settings(self.db_path, self.token, self.ikp_url, self.pz_url, self.markup, self.markup_seed,
+                                self.ui, self.spa_delay_ms, self.admin)
         for app, sock in zip((create_ikp_app(sim_settings), create_pz_app(sim_settings)), sockets, strict=True):
             server = create_server(app, sockets=[sock], threads=THREADS, ident="iIKP-simulator")
             thread = threading.Thread(target=server.run, name=f"waitress-{sock.getsockname()[1]}", daemon=True)

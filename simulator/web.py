@@ -1,4 +1,4 @@
-"""Flask plumbing shared by both origins: settings, per-request connection, headers and error pages."""
+"""Flask plumbing shared by both origins: settings, per-request connection, headers, error pages, other markups."""
 
 import logging
 from dataclasses import dataclass
@@ -7,19 +7,28 @@ from flask import current_app, g, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import IntegerConverter
 
-from simulator import db
+from simulator import db, markup, spa
 
 log = logging.getLogger("simulator.web")
 
 
 @dataclass
 class Settings:
-    """What both apps need to know: the database, the admin token and both base URLs."""
+    """What both apps need to know: the database, the admin token, both base URLs and how screens are served.
+
+    markup 'random': every HTML page in the markup of markup_seed; ui 'spa': iIKP pages as a single-page portal
+    whose swaps wait spa_delay_ms; admin False: no /__sim__/ API but health.
+    """
 
     db_path: str
     token: str
     ikp_url: str
     pz_url: str
+    markup: str = "default"
+    markup_seed: int | None = None
+    ui: str = "pages"
+    spa_delay_ms: int = spa.DEFAULT_DELAY_MS
+    admin: bool = True
 
 
 def settings():
@@ -68,6 +77,26 @@ def unexpected_error(error):
     return render_template("error.html", code=500), 500
 
 
+def other_markup(response):
+    """--markup random and --ui spa: the same screen in another markup, or with the single-page script (iIKP)."""
+    sim = settings()
+    single_page = sim.ui == "spa" and current_app.config.get("SIM_ORIGIN") == "ikp"
+    if sim.markup == "default" and not single_page:
+        return response
+    if single_page and request.headers.get(spa.REQUEST_HEADER):
+        spa.hand_over_cross_origin_redirect(response, request.host_url)
+    if (response.mimetype != "text/html" or response.direct_passthrough or response.is_streamed
+            or 300 <= response.status_code < 400):
+        return response
+    html = response.get_data(as_text=True)
+    if sim.markup == "random":
+        html = markup.transform(html, sim.markup_seed or 0, request.path)
+    if single_page:
+        html = spa.inject(html, sim.spa_delay_ms)
+    response.set_data(html)
+    return response
+
+
 class IdConverter(IntegerConverter):
     """A database id in a URL: at most 15 digits, so it always fits SQLite."""
 
@@ -90,4 +119,5 @@ def install(app, sim_settings):
     app.context_processor(lambda: {"labels": app.jinja_env.get_template("_labels.html").module})
     app.teardown_appcontext(close_conn)
     app.after_request(no_store)
+    app.after_request(other_markup)
     app.register_error_handler(Exception, unexpected_error)
