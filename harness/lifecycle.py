@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import sys
@@ -19,7 +20,7 @@ from harness.measure import timing
 from harness.personas import PersonaBook, load_accounts
 from harness.simulator import TOKEN_ENV, AdminClient, SimulatorProcess
 from harness.steps_api import site
-from pages.components.top_menu import TopMenu
+from pages.components.header import LoggedInPage
 
 log = logging.getLogger("iikp")
 
@@ -45,6 +46,16 @@ def simulator_fixture(context, chaos: str = "", seed: int | None = None):
     process.stop()
 
 
+@fixture(name="iikp.grid")
+def grid_fixture(context, settings: Settings):
+    """A local Selenium Grid (hub + nodes) for the whole run; yields the settings with its address as remote_url."""
+    from harness.grid import LocalGrid  # loaded only by a run with grid=local
+
+    grid = LocalGrid(nodes=settings.grid_nodes or 1).start()
+    yield dataclasses.replace(settings, remote_url=grid.url)
+    grid.stop()
+
+
 @fixture(name="iikp.browsers")
 def browsers_fixture(context):
     """The run's browser keeper; whatever browser it still holds is quit at the end of the run."""
@@ -62,6 +73,8 @@ def before_all(context) -> None:
     try:
         settings = from_behave(context.config)
         check_setup(settings)
+        if settings.grid == "local":  # the run's own Selenium Grid; its address becomes remote_url
+            settings = use_fixture(grid_fixture, context, settings)
         context.config_iikp = settings
         if settings.stats_file:
             timing.enable()
@@ -206,7 +219,7 @@ def _attach_evidence(context) -> None:
 
 def _log_out_if_logged_in(context) -> None:
     """Instrukcja CeZ pkt 2.3: leave only with „Wyloguj się”; done for every scenario that is still logged in."""
-    menu = TopMenu(site(context))
+    menu = LoggedInPage(site(context))
     try:
         if menu.can_log_out():
             menu.logout()

@@ -1,49 +1,30 @@
-"""The base page: the one explicit-wait helper, error-screen detection and locator builders."""
+"""The base page: the one explicit wait, acting on what a person sees, and arriving on the next screen."""
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
-from selenium.webdriver.common.by import By
+from selenium.common.exceptions import (
+    ElementClickInterceptedException,
+    ElementNotInteractableException,
+    StaleElementReferenceException,
+    TimeoutException,
+)
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import WebDriverWait
 
 from pages import dom
-from pages.components.error_screens import detect_error_screen, raise_error_screen
+from pages.components.markers import raise_error_screen
+from pages.errors import RefusedByIkp
+from pages.locators import Locator, Query, role, within
 
-T = TypeVar("T")
-Locator = tuple[str, str]
-
-
-def by_text(tag: str, text: str) -> Locator:
-    """An element of the given tag whose visible text is exactly `text` (whitespace folded)."""
-    return By.XPATH, f"//{tag}[normalize-space()={_xpath_literal(text)}]"
-
-
-def button(text: str) -> Locator:
-    """A real button by its accessible name (its text)."""
-    return by_text("button", text)
-
-
-def link(text: str) -> Locator:
-    return by_text("a", text)
-
-
-def field(label: str) -> Locator:
-    """The form control bound to the <label> with this text (label[for] -> id)."""
-    literal = _xpath_literal(label)
-    return By.XPATH, f"//*[@id=//label[normalize-space()={literal}]/@for]"
-
-
-def _xpath_literal(text: str) -> str:
-    if "'" not in text:
-        return f"'{text}'"
-    return "concat('" + "', \"'\", '".join(text.split("'")) + "')"
+P = TypeVar("P", bound="BasePage")
+# What a click may meet in a page that is still settling (content swapped in place, an overlay).
+_RETRY_ACTION = (StaleElementReferenceException, ElementClickInterceptedException, ElementNotInteractableException)
 
 
 @dataclass
@@ -56,12 +37,22 @@ class Site:
     timeout: float
     # A context manager around every explicit wait (the run's timing, when measured); none by default.
     waiting: Callable[[], contextlib.AbstractContextManager] = contextlib.nullcontext
-    # The screen a click_and_wait_for_new_page arrived at, for the next wait_until_loaded to use
-    # instead of probing again; any other wait or action forgets it.
-    arrived: dom.Screen | None = None
 
     def ikp(self, path: str) -> str:
         return f"{self.ikp_url}{path}"
+
+
+@dataclass(frozen=True)
+class Action:
+    """An action on the screen: the generation its content was stamped with just before, and the h1 then."""
+
+    generation: int
+    h1_before: str
+
+    def moved_on(self, screen: dom.Screen) -> bool:
+        """Whether the screen is past the action: new content (a new document or swapped in place),
+        another h1, or an alert that was not there before."""
+        return screen.fresh or screen.h1 != self.h1_before or bool(screen.new_alerts)
 
 
 class BasePage:
@@ -69,134 +60,132 @@ class BasePage:
 
     TITLE: str = ""
     PATH: str = ""
-    H1: Locator = (By.TAG_NAME, "h1")
 
     def __init__(self, site: Site):
         self.site = site
         self.driver = site.driver
 
-    # -- waiting -----------------------------------------------------------------------------------
-    def wait(self, condition: Callable[[WebDriver], T], what: str, expect_error_screen: bool = False) -> T:
-        """The suite's one explicit wait: poll `condition` up to the configured timeout.
+    # -- reading -----------------------------------------------------------------------------------
+    def probe(self, query: dict | None = None, since: int | None = None, stamp: int | None = None) -> dom.Screen:
+        """One look at the screen (no waiting): its state and the answer to `query`."""
+        return dom.probe(self.driver, query, since, stamp)
+
+    def read(self, query: dict) -> Any:
+        """The answer to a query of pages.locators.Query, read now in one round trip."""
+        return self.probe(query).result
+
+    def wait_for(self, condition: Callable[[dom.Screen], object], what: str, query: dict | None = None,
+                 since: int | None = None, stamp: int | None = None,
+                 expect_error_screen: bool = False) -> dom.Screen:
+        """The suite's one explicit wait: poll the screen (one round trip each) until `condition` holds
+        and the page is not busy loading, up to the configured timeout; return that screen.
 
         An error screen of instrukcja CeZ pkt 3 ends the wait at once with an EnvironmentFailure, unless
-        `expect_error_screen` says that screen is the awaited outcome; a timeout raises
-        TimeoutException saying what was awaited and where the browser is.
+        `expect_error_screen`. A timeout while the screen shows a refusal (role=alert) raises
+        RefusedByIkp quoting it; any other timeout raises TimeoutException saying what was awaited.
         """
+        last: list[dom.Screen] = []
 
         def check(driver: WebDriver):
-            if not expect_error_screen:
-                detect_error_screen(driver)
             try:
-                return condition(driver)
-            except StaleElementReferenceException:
+                screen = dom.probe(driver, query, since, stamp)
+            except StaleElementReferenceException:  # the page changed under the script: look again
                 return False
-
-        return self._until(check, what)
-
-    def wait_for_screen(self, condition: Callable[[dom.Screen], object], what: str,
-                        locator: Locator | None = None, expect_error_screen: bool = False) -> dom.Screen:
-        """Like wait(), but each poll is one probe of the screen (dom.probe): one round trip."""
-
-        self.site.arrived = None
-
-        def check(driver: WebDriver):
-            screen = dom.probe(driver, locator)
+            last[:] = [screen]
             if screen.error and not expect_error_screen:
                 raise_error_screen(screen.error, screen.url)
-            return screen if condition(screen) else False
+            return screen if not screen.busy and condition(screen) else False
 
-        return self._until(check, what)
-
-    def _until(self, check: Callable[[WebDriver], T], what: str) -> T:
         try:
             with self.site.waiting():
                 return WebDriverWait(self.driver, self.site.timeout, poll_frequency=0.05).until(check)
         except TimeoutException:
-            raise TimeoutException(
-                f"Nie doczekano się w {self.site.timeout:g} s: {what} (adres: {self.driver.current_url})") from None
+            seen = last[0] if last else None
+            if seen is not None and seen.alerts:
+                raise RefusedByIkp(seen.alerts, what) from None
+            where = f"adres: {seen.url}, nagłówek: „{seen.h1}”" if seen else f"adres: {self.driver.current_url}"
+            raise TimeoutException(f"Nie doczekano się w {self.site.timeout:g} s: {what} ({where})") from None
 
-    def wait_until_loaded(self) -> "BasePage":
-        """Wait until this page's h1 shows; return self. The one check a page object makes."""
-        arrived, self.site.arrived = self.site.arrived, None
-        if arrived is not None and arrived.h1 == self.TITLE:  # the new page's probe has seen it already
-            return self
-        self.wait_for_screen(lambda screen: screen.h1 == self.TITLE, f"strona „{self.TITLE}”")
+    def arrive(self: P, after: Action | None = None) -> P:
+        """Wait until this page's h1 shows (and, after an action, the screen moved on); return self."""
+        self.wait_for(lambda screen: screen.h1 == self.TITLE and (after is None or after.moved_on(screen)),
+                      f"strona „{self.TITLE}”", since=after.generation if after else None)
         return self
+
+    def wait_until_loaded(self: P) -> P:
+        """Wait until this page's h1 shows; return self. The one check a page object makes of itself."""
+        return self.arrive()
 
     def title(self) -> str:
         """The text of the page's h1, or '' while there is none."""
-        return dom.probe(self.driver).h1
+        return self.probe().h1
 
-    def find(self, locator: Locator, what: str) -> WebElement:
-        """The first visible element for the locator, waiting for it."""
-        return self._find(locator, what).element
+    def find(self, target: Locator, what: str, stamp: int | None = None) -> WebElement:
+        """The first visible element matching `target`, waiting for it."""
+        return self.wait_for(lambda screen: screen.result is not None, what, Query.element(target),
+                             stamp=stamp).result
 
-    def _find(self, locator: Locator, what: str) -> dom.Screen:
-        return self.wait_for_screen(lambda screen: screen.element is not None, what, locator)
+    def shows(self, target: Locator) -> bool:
+        """Whether anything visible matches `target` now (no waiting)."""
+        return bool(self.read(Query.exists(target)))
 
-    def texts(self, locator: Locator) -> list[str]:
-        """Visible texts of all elements matching the locator, without waiting."""
-        return dom.texts(self.driver, locator)
-
-    def text_or_empty(self, locator: Locator) -> str:
-        found = self.texts(locator)
-        return found[0] if found else ""
-
-    # -- acting ------------------------------------------------------------------------------------
-    def open(self: T) -> T:
+    # -- acting --------------------------------------------------------------------------------------
+    def open(self: P) -> P:
         """Navigate to the page's own address and wait for it."""
-        self.site.arrived = None
-        self.driver.get(self.site.ikp(self.PATH))  # type: ignore[attr-defined]
-        return self.wait_until_loaded()  # type: ignore[attr-defined]
+        self.driver.get(self.site.ikp(self.PATH))
+        return self.wait_until_loaded()
 
-    def fill(self, locator: Locator, value: str, what: str) -> WebElement:
-        """Type `value` into the field (emptied first if it holds anything); return the field."""
-        found = self._find(locator, what)
-        if found.value:
-            found.element.clear()
-        if value:
-            found.element.send_keys(value)
-        return found.element
+    def act(self, target: Locator, what: str, do: Callable[[WebElement], None]) -> Action:
+        """Find the element, stamp the screen's content, then `do` it (a real WebDriver action).
 
-    def choose_option(self, select: Locator, option: str, what: str) -> None:
-        """Pick the option with this visible text in a drop-down list (an XPath locator of the <select>)."""
-        self.click((By.XPATH, f"{select[1]}/option[normalize-space()={_xpath_literal(option)}]"),
-                   f"{what}: „{option}”")
+        If the element goes stale or is covered meanwhile (a page settling, content swapped in place),
+        it is found again and the action repeated, up to the timeout. Returns the Action, for waiting
+        on what comes next.
+        """
+        generation = dom.new_generation()
 
-    def click(self, locator: Locator, what: str) -> None:
-        self.find(locator, what).click()
+        def attempt(screen: dom.Screen) -> bool:
+            try:
+                do(screen.result)
+                return True
+            except _RETRY_ACTION:
+                return False
 
-    def click_and_wait_for_new_page(self, locator: Locator, what: str) -> None:
-        """Click something that loads a new document and wait until the old one is gone."""
-        self.click(locator, what)  # the probe that found it marked the current document
-        self.wait_for_new_page(f"nowa strona po: {what}")
+        screen = self.wait_for(lambda screen: screen.result is not None and attempt(screen), what,
+                               Query.element(target), stamp=generation)
+        return Action(generation, screen.h1)
 
-    def wait_for_new_page(self, what: str, expect_error_screen: bool = False) -> dom.Screen:
-        """Wait until the document probed last is replaced by a new one; return the new screen."""
-        screen = self.wait_for_screen(lambda screen: screen.fresh, what, expect_error_screen=expect_error_screen)
-        self.site.arrived = screen
-        return screen
+    def click(self, target: Locator, what: str) -> Action:
+        """Click the element a person would click; return the Action."""
+        return self.act(target, what, lambda element: element.click())
+
+    def fill(self, target: Locator, value: str, what: str) -> Action:
+        """Type `value` into the field (emptied first if it holds anything); return the Action."""
+
+        def type_in(element: WebElement) -> None:
+            if element.get_property("value"):
+                element.clear()
+            if value:
+                element.send_keys(value)
+
+        return self.act(target, what, type_in)
+
+    def set_checked(self, target: Locator, checked: bool, what: str) -> Action:
+        """Tick or untick a checkbox (or pick a radio button) unless it already is so; return the Action."""
+
+        def toggle(element: WebElement) -> None:
+            if element.is_selected() != checked:
+                element.click()
+
+        return self.act(target, what, toggle)
+
+    def choose_option(self, select: Locator, option: str, what: str) -> Action:
+        """Pick the option with this visible text from a drop-down list, as a person clicks it."""
+        return self.click(within(select, role("option", option)), f"{what}: „{option}”")
+
+    def wait_for_next(self, after: Action, what: str, expect_error_screen: bool = False) -> dom.Screen:
+        """Wait until the screen moved on after the action (new content, another h1 or a new alert)."""
+        return self.wait_for(after.moved_on, what, since=after.generation, expect_error_screen=expect_error_screen)
 
     def current_url(self) -> str:
         return self.driver.current_url
-
-    # -- messages every iIKP screen may show (see docs/simulator-contract.md) -----------------------
-    FLASH: Locator = (By.ID, "flash")
-    ALERTS: Locator = (By.CSS_SELECTOR, "[role='alert']")
-
-    def flash(self) -> str:
-        """The one-shot confirmation after an action (role=status), or ''."""
-        return self.text_or_empty(self.FLASH)
-
-    def alerts(self) -> list[str]:
-        """Every validation or refusal message on the screen (role=alert), in page order."""
-        return [text for text in self.texts(self.ALERTS) if text]
-
-
-def is_stale(element: WebElement) -> bool:
-    try:
-        element.is_enabled()
-        return False
-    except StaleElementReferenceException:
-        return True

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from pages.base import button, field
-from pages.components.top_menu import TopMenu
+from pages.components.header import LoggedInPage
+from pages.locators import button, label
 
 
 @dataclass(frozen=True)
@@ -21,17 +21,17 @@ class ConsentEntry:
     date_to: datetime.date | None = None
 
 
-class ConsentFormPage(TopMenu):
-    TITLE = "Dodaj uprawnienie"  # [choice]
+class ConsentFormPage(LoggedInPage):
+    TITLE = "Dodaj uprawnienie"  # [wybór]
     PATH = "/ikp/uprawnienia/nowe"
-    KIND = field("Rodzaj uprawnienia")  # [choice]
-    PERSON_NAME = field("Imię i nazwisko osoby")  # [choice]
-    PERSON_PESEL = field("PESEL osoby")  # [choice]
-    SCOPE = field("Zakres")  # [choice]
-    DATE_FROM = field("Obowiązuje od")  # [choice]
-    DATE_TO = field("Obowiązuje do")  # [choice]
-    SAVE = button("Zapisz uprawnienie")  # [choice]
-    DATE_FORMAT = "%Y-%m-%d"  # [choice] RRRR-MM-DD
+    KIND = label("Rodzaj uprawnienia")  # [wybór]
+    PERSON_NAME = label("Imię i nazwisko osoby")  # [wybór]
+    PERSON_PESEL = label("PESEL osoby")  # [wybór]
+    SCOPE = label("Zakres")  # [wybór]
+    DATE_FROM = label("Obowiązuje od")  # [wybór]
+    DATE_TO = label("Obowiązuje do")  # [wybór]
+    SAVE = button("Zapisz uprawnienie")  # [wybór]
+    DATE_FORMAT = "%Y-%m-%d"  # [wybór] RRRR-MM-DD
 
     def fill_in(self, entry: ConsentEntry) -> "ConsentFormPage":
         """Choose the kind by its label and type the rest; return self."""
@@ -47,20 +47,18 @@ class ConsentFormPage(TopMenu):
         """Press „Zapisz uprawnienie” expecting success; return the list „Uprawnienia”."""
         from pages.consents import ConsentsPage
 
-        self.click_and_wait_for_new_page(self.SAVE, "przycisk „Zapisz uprawnienie”")
-        return ConsentsPage(self.site).wait_until_loaded()
+        return ConsentsPage(self.site).arrive(self.click(self.SAVE, "przycisk „Zapisz uprawnienie”"))
 
     def save_expecting_refusal(self) -> "ConsentFormPage":
-        """Press „Zapisz uprawnienie” expecting a refusal; return this form, reloaded with its messages."""
-        self.click_and_wait_for_new_page(self.SAVE, "przycisk „Zapisz uprawnienie”")
-        self.wait_until_loaded()
-        self.wait_for_screen(lambda screen: screen.element is not None, "komunikat o odrzuceniu uprawnienia",
-                             locator=self.ALERTS)
+        """Press „Zapisz uprawnienie” expecting a refusal; return this form once it shows its messages."""
+        action = self.click(self.SAVE, "przycisk „Zapisz uprawnienie”")
+        self.wait_for(lambda screen: screen.h1 == self.TITLE and action.moved_on(screen) and bool(screen.alerts),
+                      "komunikat o odrzuceniu uprawnienia", since=action.generation)
         return self
 
     def messages(self) -> list[str]:
         """The refusal messages shown, for fields and for the whole form, in page order."""
-        return self.alerts()
+        return self.probe().alerts
 
     def _date(self, value: datetime.date | None) -> str:
         return value.strftime(self.DATE_FORMAT) if value else ""

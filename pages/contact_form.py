@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from pages.base import button, field
-from pages.components.top_menu import TopMenu
+from pages.components.header import LoggedInPage
+from pages.locators import button, label
 
 
-class ContactFormPage(TopMenu):
-    TITLE = "Edytuj swoje dane"  # [instrukcja CeZ]
+class ContactFormPage(LoggedInPage):
+    TITLE = "Edytuj swoje dane"  # [instrukcja CeZ pkt 2.2]
     PATH = "/ikp/konto/edycja"
-    EMAIL = field("Adres e-mail")  # [choice]
-    PHONE = field("Numer telefonu komórkowego")  # [choice]
-    CHANNELS = {"SMS": field("SMS"), "E-mail": field("E-mail")}  # [choice] radio labels
-    SAVE = button("Zapisz")  # [choice]
+    EMAIL = label("Adres e-mail")  # [wybór]
+    PHONE = label("Numer telefonu komórkowego")  # [wybór]
+    CHANNELS = {"SMS": label("SMS"), "E-mail": label("E-mail")}  # [wybór] radio labels
+    SAVE = button("Zapisz")  # [wybór]
 
     def fill_in(self, email: str | None = None, phone: str | None = None, channel: str | None = None
                 ) -> "ContactFormPage":
@@ -22,17 +22,19 @@ class ContactFormPage(TopMenu):
         if phone is not None:
             self.fill(self.PHONE, phone, "pole „Numer telefonu komórkowego”")
         if channel is not None:
-            self.click(self.CHANNELS[channel], f"kanał powiadomień „{channel}”")
+            self.set_checked(self.CHANNELS[channel], True, f"kanał powiadomień „{channel}”")
         return self
 
     def save(self):
-        """Press „Zapisz” expecting success; return „Moje konto” with the confirmation."""
+        """Press „Zapisz” expecting success; return „Moje konto”."""
         from pages.account import AccountPage
 
-        self.click_and_wait_for_new_page(self.SAVE, "przycisk „Zapisz”")
-        return AccountPage(self.site).wait_until_loaded()
+        return AccountPage(self.site).arrive(self.click(self.SAVE, "przycisk „Zapisz”"))
 
     def save_expecting_refusal(self) -> "ContactFormPage":
-        """Press „Zapisz” expecting the form back with its messages; return this page, reloaded."""
-        self.click_and_wait_for_new_page(self.SAVE, "przycisk „Zapisz”")
-        return self.wait_until_loaded()
+        """Press „Zapisz” expecting the form back with its messages; return this page, shown again."""
+        return self.arrive(self.click(self.SAVE, "przycisk „Zapisz”"))
+
+    def messages(self) -> list[str]:
+        """The refusal messages shown (role=alert), in page order."""
+        return self.probe().alerts

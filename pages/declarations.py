@@ -5,10 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from selenium.webdriver.common.by import By
-
-from pages import dom
-from pages.components.top_menu import TopMenu
+from pages.components.header import LoggedInPage
+from pages.locators import Query
 
 
 @dataclass(frozen=True)
@@ -25,35 +23,27 @@ class Declaration:
     notes: str
 
 
-class DeclarationsPage(TopMenu):
-    TITLE = "Twoje deklaracje POZ"  # [choice]
+class DeclarationsPage(LoggedInPage):
+    TITLE = "Twoje deklaracje POZ"  # [wybór]
     PATH = "/ikp/deklaracje"
-    MENU_ENTRY = "Zobacz deklaracje"  # [public]
-    HEADERS = (By.CSS_SELECTOR, "#declarations thead th")
-    ROWS = (By.CSS_SELECTOR, "#declarations tbody tr")
-    CELLS = (By.TAG_NAME, "td")
-    # [choice] column headings -> Declaration fields
+    MENU_ENTRY = "Zobacz deklaracje"  # [publiczne] telemedi.com, cmrpulawy.pl
+    # [wybór] column headers -> Declaration fields
     COLUMNS = {"Rola": "role", "Placówka": "facility", "Osoba": "person", "Data złożenia": "submitted_on",
                "Wybór w roku": "choice_in_year", "Opłata": "fee_zl", "Status": "status", "Uwagi": "notes"}
-    FEE_PATTERN = re.compile(r"(\d+) zł")  # [choice] „80 zł” / „bez opłaty”
+    FEE_PATTERN = re.compile(r"(\d+) zł")  # [wybór] „80 zł” / „bez opłaty”
+    EMPTY_VALUES = ("—", "-")  # [wybór] how an empty cell is shown
 
     def declarations(self) -> list[Declaration]:
         """Every declaration in the list, in page order (newest first)."""
-        headings = [self.COLUMNS.get(text) for text in self.texts(self.HEADERS)]
         rows = []
-        for record in dom.records(self.driver, self.ROWS, {"cells": self.CELLS}):
-            cells = dict(zip(headings, record["cells"], strict=False))
-            cells.pop(None, None)
-            fee = self.FEE_PATTERN.search(cells.get("fee_zl", ""))
+        for row in self.read(Query.table()):
+            cells = {name: row["cells"].get(header, "") for header, name in self.COLUMNS.items()}
+            fee = self.FEE_PATTERN.search(cells["fee_zl"])
             cells["fee_zl"] = int(fee.group(1)) if fee else 0
-            rows.append(Declaration(**{name: cells.get(name, "") for name in Declaration.__dataclass_fields__}))
+            cells["notes"] = "" if cells["notes"] in self.EMPTY_VALUES else cells["notes"]
+            rows.append(Declaration(**cells))
         return rows
 
     def declaration(self, role: str, person: str) -> Declaration | None:
         """The newest declaration of this role (as shown) for this person, or None."""
         return next((d for d in self.declarations() if d.role == role and d.person == person), None)
-
-
-def view_declarations(page: TopMenu) -> DeclarationsPage:
-    """From any logged-in page: follow „Zobacz deklaracje” in the menu; return the list, freshly loaded."""
-    return page.go_to(DeclarationsPage.MENU_ENTRY, DeclarationsPage)

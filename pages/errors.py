@@ -34,3 +34,17 @@ class IkpErrorScreen(EnvironmentFailure):
 
     screen = "3.2"
     label = "Awaria środowiska: iIKP"
+
+
+class RefusedByIkp(AssertionError):
+    """A wait ran out while the screen showed a refusal (a validation message or alert, role=alert).
+
+    iIKP said why it did not do what the scenario expected, so this is a product failure or a data
+    conflict (e.g. „Masz już aktywne uprawnienie…” left by an earlier run), never a suite error: an
+    AssertionError, reported as failed, quoting the screen.
+    """
+
+    def __init__(self, messages: list[str], awaited: str):
+        self.messages = list(messages)
+        quoted = ", ".join(f"„{message}”" for message in self.messages)
+        super().__init__(f"iIKP odrzuciło zapis: {quoted} (oczekiwano: {awaited})")

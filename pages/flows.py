@@ -7,6 +7,9 @@ from collections.abc import Callable
 from pages.account import AccountPage
 from pages.base import BasePage, Site
 from pages.components.error_pages import ErrorScreenPage, IkpErrorPage, PzErrorPage
+from pages.components.header import LoggedInPage
+from pages.declaration_form import NO_REASON, Confirmation, FacilitySearchPage, Role
+from pages.declarations import DeclarationsPage
 from pages.errors import IkpErrorScreen, PzErrorScreen
 from pages.pz_login import PzLoginPage
 from pages.terms import TermsPage
@@ -28,8 +31,8 @@ def open_allowing_error_screen(site: Site, page_class: type[BasePage]) -> BasePa
     """
     site.driver.get(site.ikp(page_class.PATH))
     candidates = {page.TITLE: page for page in (page_class, PzErrorPage, IkpErrorPage)}
-    screen = BasePage(site).wait_for_screen(lambda screen: screen.h1 in candidates,
-                                            f"strona „{page_class.TITLE}” albo ekran błędu", expect_error_screen=True)
+    screen = BasePage(site).wait_for(lambda screen: screen.h1 in candidates,
+                                     f"strona „{page_class.TITLE}” albo ekran błędu", expect_error_screen=True)
     return candidates[screen.h1](site)
 
 
@@ -58,8 +61,8 @@ def open_in_second_tab(site: Site, page_class: type[BasePage]) -> None:
     first = driver.current_window_handle
     before = set(driver.window_handles)
     driver.execute_script("window.open(arguments[0], '_blank');", site.ikp(page_class.PATH))
-    probe = BasePage(site)
-    [second] = probe.wait(lambda d: set(d.window_handles) - before or False, "druga karta przeglądarki")
+    BasePage(site).wait_for(lambda screen: set(driver.window_handles) - before, "druga karta przeglądarki")
+    [second] = set(driver.window_handles) - before
     driver.switch_to.window(second)
     page_class(site).wait_until_loaded()
     driver.switch_to.window(first)
@@ -78,3 +81,23 @@ def login_attempts_as_cez_prescribes(new_private_window: Callable[[], Site], pes
         if not isinstance(page, ErrorScreenPage):
             break
     return pages
+
+
+# -- POZ declarations ---------------------------------------------------------------------------------
+def open_declaration_form(page: LoggedInPage, role: Role) -> FacilitySearchPage:
+    """From any logged-in page: „Moje konto” → POZ section → „Wypełnij deklarację”; return step 1."""
+    account = page if isinstance(page, AccountPage) else page.go_to("Moje konto", AccountPage)
+    return account.start_declaration(role)
+
+
+def declare(page: LoggedInPage, role: Role, facility: str, person: str,
+            reason: str = NO_REASON) -> tuple[DeclarationsPage, Confirmation]:
+    """From any logged-in page: fill in and submit a declaration; return (the list of declarations, Confirmation)."""
+    summary = open_declaration_form(page, role).search(facility).choose(facility).choose(person, reason)
+    confirmation = summary.confirmation()
+    return summary.submit(), confirmation
+
+
+def view_declarations(page: LoggedInPage) -> DeclarationsPage:
+    """From any logged-in page: follow „Zobacz deklaracje”; return the list, freshly loaded."""
+    return page.go_to(DeclarationsPage.MENU_ENTRY, DeclarationsPage)

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from pages.account import AccountPage
 from pages.base import BasePage, Site
+from pages.terms import TermsPage
+
+# The screens iIKP may show right after the test PZ sends the browser back.
+LANDING_PAGES = (TermsPage, AccountPage)
 
 
 def land_after_login(site: Site) -> BasePage:
     """Wait for the first iIKP screen after the PZ page and return its page object."""
-    from pages.account import AccountPage
-    from pages.terms import TermsPage
-
-    candidates = {page.TITLE: page for page in (TermsPage, AccountPage)}
-    screen = BasePage(site).wait_for_screen(lambda screen: screen.h1 in candidates,
-                                            "ekran iIKP po zalogowaniu (regulamin albo Moje konto)")
+    candidates = {page.TITLE: page for page in LANDING_PAGES}
+    screen = BasePage(site).wait_for(lambda screen: screen.h1 in candidates,
+                                     "ekran iIKP po zalogowaniu (regulamin albo Moje konto)")
     return candidates[screen.h1](site)

@@ -2,46 +2,32 @@
 
 from __future__ import annotations
 
-from selenium.common.exceptions import StaleElementReferenceException
-from selenium.webdriver.common.by import By
-from selenium.webdriver.remote.webelement import WebElement
-
-from pages.account import AccountPage
-from pages.base import BasePage, is_stale
-from pages.components.top_menu import TopMenu
+from pages import dom
+from pages.base import Action, BasePage
 
 
 class LoggedOutPage(BasePage):
-    TITLE = "Wylogowano"  # [choice]
+    TITLE = "Wylogowano"  # [wybór]
     PATH = "/ikp/wylogowano"
 
     def shows_account_menu(self) -> bool:
-        """Whether any logged-in menu („Wyloguj się”) is still on the screen."""
-        return bool(self.driver.find_elements(*TopMenu.LOGOUT))
+        """Whether „Wyloguj się” is still offered on the screen."""
+        return self.probe().logged_in
 
     def go_back(self) -> "ScreenAfterBack":
         """Press the browser's Back; return the screen the browser shows then, whatever it is."""
-        old_html = self.driver.find_element(By.TAG_NAME, "html")
+        generation = dom.new_generation()
+        before = self.probe(stamp=generation)
         self.driver.back()
-        self.wait(lambda d: is_stale(old_html) and d.execute_script("return document.readyState") == "complete",
-                  "poprzednia strona po przycisku „Wstecz” przeglądarki")
+        self.wait_for_next(Action(generation, before.h1), "poprzednia strona po przycisku „Wstecz” przeglądarki",
+                           expect_error_screen=True)
         return ScreenAfterBack(self.site)
 
 
 class ScreenAfterBack(BasePage):
     """Any screen reached with the browser's Back after logging out (instrukcja CeZ pkt 2.3 warns about Back)."""
 
-    ACCOUNT_MARKERS = (TopMenu.LOGOUT, TopMenu.PATIENT_NAME, AccountPage.NAME)
-
-    def shows_account(self) -> bool:
-        """Whether anything of the patient's account (its data or „Wyloguj się”) is visible on the screen."""
-        return any(_is_visible(element) for marker in self.ACCOUNT_MARKERS
-                   for element in self.driver.find_elements(*marker))
-
-
-def _is_visible(element: WebElement) -> bool:
-    """Displayed and still in the current document (a page being replaced shows nothing of its own)."""
-    try:
-        return element.is_displayed()
-    except StaleElementReferenceException:
-        return False
+    def shows_account_of(self, patient: str) -> bool:
+        """Whether anything of this patient's account is visible: „Wyloguj się”, or the patient's name in a header."""
+        screen = self.wait_for(lambda screen: True, "ekran po przycisku „Wstecz”", expect_error_screen=True)
+        return screen.logged_in or patient.casefold() in screen.banner.casefold()

@@ -2,57 +2,51 @@
 
 from __future__ import annotations
 
-from selenium.webdriver.common.by import By
-
-from pages.base import button, field
-from pages.components.top_menu import TopMenu
+from pages.components.header import LoggedInPage
+from pages.locators import Query, button, label, role, within
 
 
-class PrescriptionsPage(TopMenu):
-    TITLE = "Recepty"  # [public]
+class PrescriptionsPage(LoggedInPage):
+    TITLE = "Recepty"  # [publiczne] pacjent.gov.pl, infor.pl
     PATH = "/ikp/recepty"
-    ORDER = button("Zamów receptę")  # [public]
-    ENTRIES = (By.CSS_SELECTOR, "#prescriptions li")
-    CONTINUATION_LABELS = (By.CSS_SELECTOR, "#prescriptions li label")
-    FORM_ERROR = (By.ID, "form-error")
+    ORDER = button("Zamów receptę")  # [publiczne] pacjent.gov.pl, infor.pl
+    ENTRIES = within(role("main"), role("listitem"))
+    ORDERABLE = within(role("main"), role("checkbox"))
 
-    # Why an order is refused (#form-error), one constant per reason.
-    NOTHING_SELECTED = "Zaznacz co najmniej jeden lek, aby zamówić receptę."  # [choice]
+    # Why an order is refused (role=alert), one constant per reason.
+    NOTHING_SELECTED = "Zaznacz co najmniej jeden lek, aby zamówić receptę."  # [wybór]
     NO_DOCTOR_DECLARATION = ("Nie możesz zamówić recepty: nie masz aktywnej deklaracji wyboru lekarza POZ. "
-                             "Złóż deklarację w sekcji Twoja Podstawowa Opieka Zdrowotna (POZ).")  # [choice]
+                             "Złóż deklarację w sekcji Twoja Podstawowa Opieka Zdrowotna (POZ).")  # [wybór]
     ORDERING_DISABLED = ("Twoja placówka POZ nie realizuje zamówień recept przez Internetowe Konto Pacjenta. "
-                         "Skontaktuj się z placówką.")  # [public] meaning, [choice] wording
+                         "Skontaktuj się z placówką.")  # [publiczne] meaning (mbrk.pl), [wybór] wording
 
     def listed_medicines(self) -> list[str]:
         """The text of every earlier prescription on the list (name first, then dosage and notes)."""
-        return self.texts(self.ENTRIES)
+        return self.read(Query.texts(self.ENTRIES))
 
     def orderable_medicines(self) -> list[str]:
         """Names of the medicines that can be ordered (those with a checkbox), in page order."""
-        return self.texts(self.CONTINUATION_LABELS)
+        return self.read(Query.names(self.ORDERABLE))
 
     def order(self, medicines: list[str]):
         """Tick the medicines and press „Zamów receptę”; return „Zamówione recepty” with the new order."""
         from pages.orders import OrdersPage
 
-        self._tick_and_submit(medicines)
-        return OrdersPage(self.site).wait_until_loaded()
+        return OrdersPage(self.site).arrive(self._tick_and_submit(medicines))
 
     def order_expecting_refusal(self, medicines: list[str]) -> "PrescriptionsPage":
-        """Tick the medicines (maybe none) and press „Zamów receptę”; return this page, with its message."""
-        self._tick_and_submit(medicines)
-        self.wait_until_loaded()
-        self.wait_for_screen(lambda screen: screen.element is not None,
-                             "komunikat, dlaczego nie można zamówić recepty", locator=self.FORM_ERROR)
+        """Tick the medicines (maybe none) and press „Zamów receptę”; return this page once it says why not."""
+        action = self._tick_and_submit(medicines)
+        self.wait_for(lambda screen: screen.h1 == self.TITLE and action.moved_on(screen) and bool(screen.alerts),
+                      "komunikat, dlaczego nie można zamówić recepty", since=action.generation)
         return self
 
     def refusal_message(self) -> str:
         """The message saying why the order was not placed, or ''."""
-        return self.text_or_empty(self.FORM_ERROR)
+        alerts = self.probe().alerts
+        return alerts[0] if alerts else ""
 
-    def _tick_and_submit(self, medicines: list[str]) -> None:
+    def _tick_and_submit(self, medicines: list[str]):
         for medicine in medicines:
-            checkbox = self.find(field(medicine), f"pole wyboru leku „{medicine}”")
-            if not checkbox.is_selected():
-                checkbox.click()
-        self.click_and_wait_for_new_page(self.ORDER, "przycisk „Zamów receptę”")
+            self.set_checked(label(medicine), True, f"pole wyboru leku „{medicine}”")
+        return self.click(self.ORDER, "przycisk „Zamów receptę”")

@@ -2,33 +2,33 @@
 
 from __future__ import annotations
 
-from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from pages.base import BasePage, Site, button, field
+from pages import dom
+from pages.base import Action, BasePage, Site
 from pages.components.error_pages import IkpErrorPage, PzErrorPage
-from pages.landing import land_after_login
+from pages.landing import LANDING_PAGES, land_after_login
+from pages.locators import button, label
 
 
 class PzLoginPage(BasePage):
     """Where the browser lands after `/ikp/zaloguj`; on another origin than iIKP."""
 
-    PESEL = field("Pesel")  # [instrukcja CeZ]
-    NEXT = button("Dalej")  # [instrukcja CeZ]
-    ERROR = (By.CSS_SELECTOR, "[role='alert']")
+    PESEL = label("Pesel")  # [instrukcja CeZ pkt 2.2]
+    NEXT = button("Dalej")  # [instrukcja CeZ pkt 2.2]
     LOGIN_ENTRY = "/ikp/zaloguj"  # [instrukcja CeZ pkt 2.1]
     PZ_PATH = "/pz/ekran_pz"  # [instrukcja CeZ pkt 2.2]
 
     def wait_until_loaded(self) -> "PzLoginPage":
         """Wait for the „Pesel” field on the PZ origin; return self."""
-        self.wait_for_screen(lambda screen: screen.url.startswith(self.site.pz_url + self.PZ_PATH)
-                             and screen.element is not None, "strona logowania testowego Profilu Zaufanego",
-                             locator=self.PESEL)
+        self.find(self.PESEL, "pole „Pesel” na stronie testowego Profilu Zaufanego")
+        self.wait_for(lambda screen: screen.url.startswith(self.site.pz_url + self.PZ_PATH),
+                      "strona logowania testowego Profilu Zaufanego")
         return self
 
     @classmethod
     def start_login(cls, site: Site) -> "PzLoginPage":
-        """Open iIKP's login address (step 2.1) and follow the redirect to the PZ page; return it."""
+        """Open iIKP's login address (instrukcja CeZ pkt 2.1) and follow the redirect to the PZ page; return it."""
         site.driver.get(site.ikp(cls.LOGIN_ENTRY))
         return cls(site).wait_until_loaded()
 
@@ -38,10 +38,10 @@ class PzLoginPage(BasePage):
         return land_after_login(self.site)
 
     def attempt_invalid(self, pesel: str, submit_with: str = "enter") -> "PzLoginPage":
-        """Submit a PESEL expected to be refused; return this page, reloaded with its message."""
-        self._type_and_submit(pesel, submit_with)
-        self.wait_for_screen(lambda screen: screen.element is not None, "komunikat o błędnym numerze PESEL",
-                             locator=self.ERROR)
+        """Submit a PESEL expected to be refused; return this page once it shows its message."""
+        action = self._type_and_submit(pesel, submit_with)
+        self.wait_for(lambda screen: bool(screen.alerts) and action.moved_on(screen),
+                      "komunikat o błędnym numerze PESEL", since=action.generation)
         return self
 
     def log_in_allowing_error_screen(self, pesel: str, submit_with: str = "enter") -> BasePage:
@@ -51,38 +51,36 @@ class PzLoginPage(BasePage):
         or would be the product's fault (the next login after a proper logout), so that it is
         asserted on instead of being retried as an environment failure.
         """
-        from pages.account import AccountPage
-        from pages.terms import TermsPage
-
         self._type_and_submit(pesel, submit_with, expect_error_screen=True)
-        candidates = {page.TITLE: page for page in (TermsPage, AccountPage, PzErrorPage, IkpErrorPage)}
-        screen = self.wait_for_screen(lambda screen: screen.h1 in candidates,
-                                      "ekran po zalogowaniu (regulamin, Moje konto albo ekran błędu)",
-                                      expect_error_screen=True)
+        candidates = {page.TITLE: page for page in (*LANDING_PAGES, PzErrorPage, IkpErrorPage)}
+        screen = self.wait_for(lambda screen: screen.h1 in candidates,
+                               "ekran po zalogowaniu albo ekran błędu", expect_error_screen=True)
         return candidates[screen.h1](self.site)
 
-    def _type_and_submit(self, pesel: str, submit_with: str, expect_error_screen: bool = False) -> None:
-        """Type the PESEL, submit it and wait until the PZ page's document is replaced."""
+    def _type_and_submit(self, pesel: str, submit_with: str, expect_error_screen: bool = False) -> Action:
+        """Type the PESEL, submit it and wait until the screen moves on; return the submitting Action."""
         if submit_with == "enter":
-            self.fill(self.PESEL, pesel + Keys.ENTER, "pole „Pesel”")  # typed, then ENTER, as a person does
+            action = self.fill(self.PESEL, pesel + Keys.ENTER, "pole „Pesel”")  # typed, then ENTER, as a person does
             what = "wysłanie formularza klawiszem ENTER"
         else:
             self.fill(self.PESEL, pesel, "pole „Pesel”")
-            self.click(self.NEXT, "przycisk „Dalej”")
+            action = self.click(self.NEXT, "przycisk „Dalej”")
             what = "wysłanie formularza przyciskiem „Dalej”"
-        self.wait_for_new_page(what, expect_error_screen=expect_error_screen)
+        self.wait_for_next(action, what, expect_error_screen=expect_error_screen)
+        return action
 
     def error_message(self) -> str:
-        """The validation message shown under the field, or ''."""
-        return self.text_or_empty(self.ERROR)
+        """The validation message shown for the field, or ''."""
+        alerts = self.probe().alerts
+        return alerts[0] if alerts else ""
 
     def is_on_pz_origin(self) -> bool:
-        return self.driver.current_url.startswith(self.site.pz_url)
+        return self.current_url().startswith(self.site.pz_url)
 
     def hard_refresh(self) -> "PzLoginPage":
         """CTRL+F5 (instrukcja CeZ pkt 3): reload bypassing the cache, so the request carries no-cache."""
-        self.title()  # marks the current document, so that the reloaded one is told apart
+        generation = dom.new_generation()
+        before = self.probe(stamp=generation)
         self.driver.execute_cdp_cmd("Page.reload", {"ignoreCache": True})
-        self.wait_for_new_page("strona testowego PZ po CTRL+F5")
+        self.wait_for_next(Action(generation, before.h1), "strona testowego PZ po CTRL+F5")
         return self.wait_until_loaded()
-

@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
-from pages.base import BasePage, button
+from pages.base import BasePage
+from pages.locators import button
 
 
 class TermsPage(BasePage):
-    TITLE = "Warunki korzystania z serwisu pacjent.gov.pl"  # [public]
+    TITLE = "Warunki korzystania z serwisu pacjent.gov.pl"  # [publiczne] pacjent.gov.pl
     PATH = "/ikp/regulamin"
-    ACCEPT = button("Akceptuję")  # [choice]
+    ACCEPT = button("Akceptuję")  # [wybór]
 
     def accept(self):
         """Press „Akceptuję”; return the account page that opens next."""
         from pages.account import AccountPage
 
-        self.click_and_wait_for_new_page(self.ACCEPT, "przycisk „Akceptuję”")
-        return AccountPage(self.site).wait_until_loaded()
+        return AccountPage(self.site).arrive(self.click(self.ACCEPT, "przycisk „Akceptuję”"))
 
     def can_accept(self) -> bool:
         """Whether the screen offers „Akceptuję”."""
-        return bool(self.driver.find_elements(*self.ACCEPT))
+        return self.shows(self.ACCEPT)
 
     def open_account_without_accepting(self) -> BasePage:
         """Open „Moje konto” by its address, terms not accepted; return the screen iIKP shows instead

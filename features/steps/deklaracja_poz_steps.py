@@ -7,8 +7,8 @@ from behave import given, register_type, then, when
 from hamcrest import assert_that, equal_to, has_properties, has_property, is_not, none
 
 from harness.steps_api import use_persona
-from pages.declaration_form import DOCTOR, MIDWIFE, NURSE, declare, open_form
-from pages.declarations import view_declarations
+from pages.declaration_form import DOCTOR, MIDWIFE, NURSE
+from pages.flows import declare, open_declaration_form, view_declarations
 
 # Gherkin's genitive ("deklaracja wyboru lekarza") -> the role in the UI; and its code in the admin API.
 ROLES = {"lekarza": DOCTOR, "pielęgniarki": NURSE, "położnej": MIDWIFE}
@@ -100,7 +100,7 @@ def step_declares_with_reason(context, pacjent, rola, osoba, placowka, powod):
 
 @when("{pacjent:Osoba} szuka placówki „{fraza:CytatPOZ}” do deklaracji wyboru {rola:RolaPOZ} POZ")
 def step_searches_facility(context, pacjent, fraza, rola):
-    context.page = open_form(context.page, rola).search(fraza)
+    context.page = open_declaration_form(context.page, rola).search(fraza)
 
 
 @when("placówka przyjmuje tę deklarację")

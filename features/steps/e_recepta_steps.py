@@ -99,7 +99,7 @@ def step_views_orders(context, pacjent):
 
 @when("{pacjent:Osoba} anuluje zamówienie na {leki:Leki}")
 def step_cancels(context, pacjent, leki):
-    context.page = context.page.cancel(leki)
+    context.page = context.page.cancel(shown_order(context.page, leki))
 
 
 # -- Wtedy -----------------------------------------------------------------------------------------

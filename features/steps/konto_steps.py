@@ -98,7 +98,7 @@ def step_sees_contact_data(context, pacjent):
 @then("iIKP odrzuca dane kontaktowe z komunikatem „{komunikat}”")
 def step_contact_refused(context, komunikat):
     assert_that(context.page, instance_of(ContactFormPage))
-    assert_that(context.page.alerts(), has_item(komunikat))
+    assert_that(context.page.messages(), has_item(komunikat))
 
 
 @then("{pacjent:Osoba} ma w „Moje konto” niezmienione dane kontaktowe")

@@ -79,7 +79,7 @@ def step_sees_logged_out(context, pacjent):
 
 @then("{pacjent:Osoba} nie widzi już swojego konta")
 def step_no_longer_sees_account(context, pacjent):
-    assert_that(context.page.shows_account(), equal_to(False),
+    assert_that(context.page.shows_account_of(pacjent), equal_to(False),
                 f"po wylogowaniu nie mogą być widoczne dane konta ani „Wyloguj się” ({context.page.current_url()})")
 
 

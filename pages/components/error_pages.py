@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pages.base import BasePage
-from pages.components.error_screens import IKP_ERROR_TITLE, PZ_ERROR_TITLE
+from pages.components.markers import IKP_ERROR_TITLE, PZ_ERROR_TITLE
 from pages.errors import IkpErrorScreen, PzErrorScreen
 
 
@@ -12,28 +12,27 @@ class ErrorScreenPage(BasePage):
 
     def wait_until_loaded(self) -> "ErrorScreenPage":
         """Wait for the screen's h1 with the error-screen detection off; return self."""
-        self.wait_for_screen(lambda screen: screen.h1 == self.TITLE, f"ekran błędu „{self.TITLE}”",
-                             expect_error_screen=True)
+        self.wait_for(lambda screen: screen.h1 == self.TITLE, f"ekran błędu „{self.TITLE}”", expect_error_screen=True)
         return self
 
     def is_on_pz_origin(self) -> bool:
         """Whether the screen is shown by the test PZ (not by iIKP)."""
-        return self.driver.current_url.startswith(self.site.pz_url)
+        return self.current_url().startswith(self.site.pz_url)
 
     def __repr__(self) -> str:
-        return f"ekran błędu „{self.TITLE}” ({self.driver.current_url})"
+        return f"ekran błędu „{self.TITLE}” ({self.current_url()})"
 
 
 class PzErrorPage(ErrorScreenPage):
     """Instrukcja CeZ pkt 3.1 on the PZ origin: a login error for the account, or the test PZ temporarily down."""
 
-    TITLE = PZ_ERROR_TITLE  # [choice] kept with the detector in pages/components/error_screens.py
+    TITLE = PZ_ERROR_TITLE  # [wybór] kept with the probe's markers in pages/components/markers.py
 
 
 class IkpErrorPage(ErrorScreenPage):
     """Instrukcja CeZ pkt 3.2 on the iIKP origin: iIKP not working (e.g. after a bad logout)."""
 
-    TITLE = IKP_ERROR_TITLE  # [choice] kept with the detector in pages/components/error_screens.py
+    TITLE = IKP_ERROR_TITLE  # [wybór] kept with the probe's markers in pages/components/markers.py
 
 
 FAILURES = {PzErrorPage: PzErrorScreen, IkpErrorPage: IkpErrorScreen}

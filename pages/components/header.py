@@ -1,0 +1,35 @@
+"""The logged-in header (instrukcja CeZ pkt 2.3): who is logged in, the links to the sections, „Wyloguj się”."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from pages.base import BasePage
+from pages.components.markers import LOGOUT_NAME
+from pages.locators import any_of, button, link
+
+P = TypeVar("P", bound=BasePage)
+
+LOGOUT = any_of(button(LOGOUT_NAME), link(LOGOUT_NAME))  # [instrukcja CeZ pkt 2.3]
+
+
+class LoggedInPage(BasePage):
+    """Every iIKP screen of a logged-in patient: its header shows the patient and offers „Wyloguj się”."""
+
+    def logout(self):
+        """Press „Wyloguj się”; return the page shown after logging out."""
+        from pages.logged_out import LoggedOutPage
+
+        return LoggedOutPage(self.site).arrive(self.click(LOGOUT, f"„{LOGOUT_NAME}”"))
+
+    def can_log_out(self) -> bool:
+        """Whether „Wyloguj się” is on the screen (i.e. someone is logged in here)."""
+        return self.probe().logged_in
+
+    def header_text(self) -> str:
+        """The header's own text, where the logged-in patient's name is shown (without links and buttons)."""
+        return self.probe().banner
+
+    def go_to(self, section: str, page_class: type[P]) -> P:
+        """Follow the link with the section's name; return that page, loaded."""
+        return page_class(self.site).arrive(self.click(link(section), f"odnośnik „{section}”"))
