@@ -77,7 +77,8 @@ def test_no_page_object_names_an_id_a_class_or_a_data_attribute():
                         continue
                     match = MARKUP.search(line)
                     if match:
-                        offenders.append(f"{path.name}:{node.lineno}: {match.group().strip()!r} in {line.strip()[:80]!r}")
+                        found = match.group().strip()
+                        offenders.append(f"{path.name}:{node.lineno}: {found!r} in {line.strip()[:80]!r}")
     assert offenders == [], "\n".join(offenders)
 
 
