@@ -1,5 +1,6 @@
 """Serve the same screen in another markup: renamed ids and classes, no data-*, extra wrappers, equivalent elements."""
 
+import functools
 import hashlib
 import re
 
@@ -451,58 +452,52 @@ def _rename(soup, choices):
                 tag[attr] = _URL_FRAGMENT.sub(lambda m: f"url({m[1]}#{new_id(m[2])}{m[1]})", value)
     for style in soup.find_all("style"):
         if style.string:
-            style.string = rename_css(style.string, new_id, lambda name: choices.name("c", name))
+            style.string = _renamed_stylesheet(str(style.string), choices.seed)
+
+
+_CSS_TOKEN = re.compile(r"/\*.*?(?:\*/|$)|\"(?:\\.|[^\"\\])*\"?|'(?:\\.|[^'\\])*'?|[{};]", re.S)
+_NESTING_AT_RULES = ("@media", "@supports", "@container", "@layer", "@document")
 
 
 def rename_css(css, rename_id, rename_class):
     """The stylesheet with #id and .class in its selectors renamed; declarations stay as they are."""
-    out, prelude, stack, i = [], [], [], 0
-    while i < len(css):
-        char = css[i]
-        if css.startswith("/*", i):
-            end = css.find("*/", i + 2)
-            end = len(css) if end < 0 else end + 2
-            (prelude if not stack or stack[-1] == "rules" else out).append(css[i:end])
-            i = end
-            continue
+    out, prelude, stack, last = [], [], [], 0
+    for match in _CSS_TOKEN.finditer(css):
         in_rules = not stack or stack[-1] == "rules"
-        if char in "\"'":
-            end = css.find(char, i + 1)
-            end = len(css) if end < 0 else end + 1
-            (prelude if in_rules else out).append(css[i:end])
-            i = end
-            continue
-        if in_rules:
-            if char == "{":
-                text = "".join(prelude)
-                prelude = []
-                keyword = text.strip().lower()
-                if keyword.startswith("@"):
-                    nested = keyword.split()[0] in ("@media", "@supports", "@container", "@layer", "@document")
-                    stack.append("rules" if nested else "raw")
-                    out.append(text + char)
-                else:
-                    stack.append("decls")
-                    out.append(_rename_selector(text, rename_id, rename_class) + char)
-            elif char == "}":
-                out.append("".join(prelude) + char)
-                prelude = []
-                if stack:
-                    stack.pop()
-            elif char == ";":
-                out.append("".join(prelude) + char)
-                prelude = []
+        token = match.group()
+        (prelude if in_rules else out).append(css[last:match.start()])
+        last = match.end()
+        if token not in ("{", "}", ";"):  # a comment or a string
+            (prelude if in_rules else out).append(token)
+        elif in_rules:
+            text, prelude = "".join(prelude), []
+            bare = re.sub(r"/\*.*?\*/", "", text, flags=re.S).strip().lower()
+            if token == "{" and bare.startswith("@"):
+                nested = bare.split()[0] in _NESTING_AT_RULES
+                stack.append("rules" if nested else "raw")
+                out.append(text + token)
+            elif token == "{":
+                stack.append("decls")
+                out.append(_rename_selector(text, rename_id, rename_class) + token)
             else:
-                prelude.append(char)
+                out.append(text + token)
+                if token == "}" and stack:
+                    stack.pop()
         else:
-            if char == "{":
+            if token == "{":
                 stack.append(stack[-1])
-            elif char == "}":
+            elif token == "}":
                 stack.pop()
-            out.append(char)
-        i += 1
-    out.append("".join(prelude))
+            out.append(token)
+    out.append("".join(prelude) + css[last:])
     return "".join(out)
+
+
+@functools.lru_cache(maxsize=32)
+def _renamed_stylesheet(css, seed):
+    """The same stylesheet on every page: renamed once per seed."""
+    choices = Choices(seed, "")
+    return rename_css(css, lambda name: choices.name("i", name), lambda name: choices.name("c", name))
 
 
 _IDENT = re.compile(r"-?(?:[A-Za-z_]|[^\x00-\x7f]|\\.)(?:[A-Za-z0-9_-]|[^\x00-\x7f]|\\.)*")
@@ -512,7 +507,12 @@ def _rename_selector(text, rename_id, rename_class):
     out, i = [], 0
     while i < len(text):
         char = text[i]
-        if char in "\"'":
+        if text.startswith("/*", i):
+            end = text.find("*/", i + 2)
+            end = len(text) if end < 0 else end + 2
+            out.append(text[i:end])
+            i = end
+        elif char in "\"'":
             end = text.find(char, i + 1)
             end = len(text) if end < 0 else end + 1
             out.append(text[i:end])
