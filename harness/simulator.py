@@ -32,7 +32,12 @@ class SimulatorError(SuiteError):
 
 @dataclass
 class SimulatorProcess:
-    """`python -m simulator` on free loopback ports, with its own database in a temporary folder."""
+    """`python -m simulator` on free loopback ports, with its own database in a temporary folder.
+
+    markup "random" (markup_seed None: the simulator picks one), ui "spa" (spa_delay_ms None: its default) and
+    admin False (no admin API) serve the same screens differently; db_path: that SQLite file instead, kept on stop.
+    A random markup's seed is read back from the simulator's output into markup_seed.
+    """
 
     chaos: str = ""
     seed: int | None = None
@@ -42,16 +47,35 @@ class SimulatorProcess:
     pz_url: str = ""
     _process: subprocess.Popen | None = None
     _tmpdir: tempfile.TemporaryDirectory | None = None
+    markup: str = "default"
+    markup_seed: int | None = None
+    ui: str = "pages"
+    spa_delay_ms: int | None = None
+    admin: bool = True
+    db_path: str | None = None
 
     def start(self) -> "SimulatorProcess":
         """Start the process and return once it printed both base URLs (it prints them once it answers)."""
-        self._tmpdir = tempfile.TemporaryDirectory(prefix="iikp-sim-")
-        cmd = [sys.executable, "-m", "simulator", "--ikp-port", "0", "--pz-port", "0",
-               "--db", str(Path(self._tmpdir.name) / "iikp.sqlite3")]
+        if self.db_path:
+            database = self.db_path
+        else:
+            self._tmpdir = tempfile.TemporaryDirectory(prefix="iikp-sim-")
+            database = str(Path(self._tmpdir.name) / "iikp.sqlite3")
+        cmd = [sys.executable, "-m", "simulator", "--ikp-port", "0", "--pz-port", "0", "--db", database]
         if self.chaos:
             cmd += ["--chaos", self.chaos]
         if self.seed is not None:
             cmd += ["--seed", str(self.seed)]
+        if self.markup != "default":
+            cmd += ["--markup", self.markup]
+        if self.markup_seed is not None:
+            cmd += ["--markup-seed", str(self.markup_seed)]
+        if self.ui != "pages":
+            cmd += ["--ui", self.ui]
+        if self.spa_delay_ms is not None:
+            cmd += ["--spa-delay-ms", str(self.spa_delay_ms)]
+        if not self.admin:
+            cmd.append("--no-admin")
         env = {**os.environ, TOKEN_ENV: self.token, "PYTHONUNBUFFERED": "1"}
         self._process = subprocess.Popen(cmd, cwd=PROJECT_ROOT, env=env, stdout=subprocess.PIPE,
                                          stderr=subprocess.STDOUT, text=True, encoding="utf-8")
@@ -73,6 +97,8 @@ class SimulatorProcess:
                 self.ikp_url = _origin(line[len("iIKP: "):])
             elif line.startswith("PZ: "):
                 self.pz_url = _origin(line[len("PZ: "):])
+            elif line.startswith("Markup: ") and self.markup_seed is None:
+                self.markup_seed = int(line.rsplit(" ", 1)[1])
         return self
 
     def _pump(self, lines: "queue.Queue[str | None]") -> None:
@@ -84,7 +110,7 @@ class SimulatorProcess:
         lines.put(None)
 
     def stop(self) -> None:
-        """Terminate the process (SIGTERM, then SIGKILL after 10 s) and remove its database."""
+        """Terminate the process (SIGTERM, then SIGKILL after 10 s) and remove its temporary database."""
         if self._process and self._process.poll() is None:
             self._process.terminate()
             try:
