@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import requests
 from selenium import webdriver
 from selenium.common.exceptions import SessionNotCreatedException, WebDriverException
 from selenium.webdriver.remote.command import Command
@@ -174,6 +175,25 @@ def _local_driver(settings: Settings, options) -> WebDriver:
 def browser_version(driver: WebDriver) -> str:
     caps = driver.capabilities
     return f"{caps.get('browserName', '?')} {caps.get('browserVersion', '?')}"
+
+
+def grid_session(driver: WebDriver, remote_url: str) -> dict[str, str]:
+    """A Remote browser's session id and, when `remote_url` is a Selenium Grid 4, the URI of the node it runs
+    on (the Grid's GraphQL answer); {} for a local browser."""
+    if not remote_url:
+        return {}
+    found = {"session": str(driver.session_id)}
+    base = remote_url[:-len("/wd/hub")] if remote_url.endswith("/wd/hub") else remote_url
+    query = "query($id: String!) { session(id: $id) { nodeUri } }"
+    try:
+        answer = requests.post(f"{base}/graphql", json={"query": query, "variables": {"id": found["session"]}},
+                               timeout=5).json()
+        node = ((answer.get("data") or {}).get("session") or {}).get("nodeUri")
+    except (requests.RequestException, ValueError, AttributeError):  # not a Grid 4 (e.g. a bare chromedriver)
+        node = None
+    if node:
+        found["node"] = node
+    return found
 
 
 def console_log(driver: WebDriver) -> list[dict]:

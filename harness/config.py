@@ -16,6 +16,7 @@ TARGETS = ("symulator", "iikp")
 BROWSERS = ("chromium", "chrome", "firefox", "edge")
 SCREENSHOTS = ("failure", "step", "off")
 DRIVER_MANAGERS = ("system", "selenium-manager", "webdriver-manager")
+GRIDS = ("", "local")  # grid=local: the run starts its own Selenium Grid (harness.grid)
 TRUE_WORDS = ("true", "1", "yes", "tak", "on")
 FALSE_WORDS = ("false", "0", "no", "nie", "off")
 
@@ -72,6 +73,14 @@ def _url(key: str, raw: str) -> str:
     return value
 
 
+def _grid(key: str, raw: str) -> str:
+    value = raw.strip().lower()
+    if value not in GRIDS:
+        raise ConfigError(key, f"niedozwolona wartość '{raw}'; dozwolone: local (własny Selenium Grid przebiegu) "
+                               "albo pusta (bez Grida albo Grid z remote_url)")
+    return value
+
+
 def _text(key: str, raw: str) -> str:
     return raw.strip()
 
@@ -97,6 +106,8 @@ class Settings:
     lease_timeout: float = 300.0
     stats_file: str = ""
     browser_reuse: bool = True
+    grid: str = ""
+    grid_nodes: int = 0
 
     @property
     def uses_simulator(self) -> bool:
@@ -126,6 +137,8 @@ PARSERS: dict[str, Callable[[str, str], object]] = {
     "lease_timeout": _number(0, 3600),
     "stats_file": _text,
     "browser_reuse": _bool,
+    "grid": _grid,
+    "grid_nodes": _number(0, 16, integer=True),
 }
 assert set(PARSERS) == {f.name for f in fields(Settings)}
 
@@ -174,6 +187,12 @@ def load_settings(
         settings = Settings(**{**values,
                                "base_url": settings.base_url or IIKP_BASE_URL,
                                "pz_url": settings.pz_url or IIKP_PZ_URL})
+    if settings.grid == "local" and settings.remote_url:
+        raise ConfigError("grid", "grid=local uruchamia własny Selenium Grid, a remote_url wskazuje inny; "
+                                  "podaj tylko jedno z nich")
+    if settings.grid == "local" and settings.browser not in ("chromium", "chrome"):
+        raise ConfigError("grid", f"lokalny Selenium Grid ma tylko węzły Chromium; użyj browser=chromium "
+                                  f"albo remote_url Grida z przeglądarką {settings.browser}")
     if settings.browser in ("firefox", "edge") and settings.driver_manager == "system" and not (
             settings.driver_path or settings.remote_url):
         raise ConfigError("driver_path", f"przeglądarka {settings.browser} wymaga podania driver_path "

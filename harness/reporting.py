@@ -8,8 +8,12 @@ import platform
 from pathlib import Path
 
 import allure
+import allure_commons
+from allure_behave.listener import AllureListener
+from allure_commons.model2 import Label, Parameter
 from allure_commons.types import AttachmentType
 
+from harness.browser import grid_session
 from harness.config import Settings
 from harness.masking import mask_data, mask_text
 
@@ -29,6 +33,31 @@ def attach_json(name: str, data) -> None:
 
 def attach_png(name: str, png: bytes) -> None:
     allure.attach(png, name=name, attachment_type=AttachmentType.PNG)
+
+
+def record_grid_session(driver, remote_url: str) -> None:
+    """Name on the running scenario's Allure result the Selenium Grid node and session its browser runs on.
+
+    allure-behave ignores allure.dynamic labels, so the result is reached through the run's listener.
+    Parameters (left out of the history id) show in the report; labels `grid_node`/`grid_session` are for
+    tools. A scenario that takes a second browser (a new private window) lists both, comma-separated.
+    """
+    found = grid_session(driver, remote_url)
+    listeners = [p for p in allure_commons.plugin_manager.get_plugins() if isinstance(p, AllureListener)]
+    running = listeners[0].current_scenario_uuid if found and listeners else None
+    result = listeners[0].logger.get_test(running) if running else None
+    if result is None:
+        return
+    result.parameters = result.parameters or []  # allure-behave leaves None outside a Scenario Outline
+    for key, name, value in (("grid_node", "Selenium Grid: węzeł", found.get("node", "?")),
+                             ("grid_session", "Selenium Grid: sesja", found["session"])):
+        if not any(label.name == key and label.value == value for label in result.labels):
+            result.labels.append(Label(name=key, value=value))
+        shown = next((p for p in result.parameters if p.name == name), None)
+        if shown is None:
+            result.parameters.append(Parameter(name=name, value=value, excluded=True))
+        elif value not in shown.value.split(", "):
+            shown.value = f"{shown.value}, {value}"
 
 
 def results_dir(config) -> Path | None:
@@ -69,3 +98,4 @@ def junit_dir(config) -> Path | None:
     if not getattr(config, "junit", False):
         return None
     return Path(config.junit_directory or "reports")
+

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from harness import run_guard
+from harness import reporting, run_guard
 from harness.browser import browser_version, quit_browser
 from harness.errors import BrowserSetupError
 from harness.measure import timing
@@ -20,6 +20,7 @@ def site(context, brand_new: bool = False) -> Site:
             run_guard.abort_run(context, str(error))
             raise
         context.run_stats["browser"] = context.run_stats["browser"] or browser_version(context.browser)
+        reporting.record_grid_session(context.browser, context.config_iikp.remote_url)
     return Site(context.browser, context.ikp_url, context.pz_url, context.config_iikp.timeout,
                 waiting=timing.waiting)
 
