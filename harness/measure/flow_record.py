@@ -10,8 +10,17 @@ checks, the current URL, screenshots, page source, logs, other scripts) is a *qu
 because it is the cost of the harness and of the assertions that the floor leaves out.
 
 Every element an action uses is recorded by its *recipe*: the finding command that returned it (its
-locator, the parent's recipe for a child find, or the script and its arguments) and its index in
-that result. Window handles are recorded by their order of first appearance in the session.
+locator, the parent's recipe for a child find, or the script and its arguments, and where the element
+was in that result). Window handles are recorded by their order of first appearance in the session.
+
+Before each action the recording notes where the run was: a *checkpoint* (the current URL) of every
+open browser that has acted since its URL was last read. The run had waited for that page before it
+acted (its waits are queries, not recorded), so the replay waits for the same page before it acts:
+without it a bare script quits a browser, calls the admin API or closes a tab while the previous
+click or Enter is still on its way to the server (chromedriver does not always see that navigation
+as pending yet), and the simulator ends in another state than in the run. At the end of a scenario
+every open browser gets a checkpoint, and at its start the state of its browsers (windows known, the
+current one) is noted for a replay that has to give the scenario a brand-new browser.
 
 The recording holds the PESELs typed into the PZ form and sent to the admin API: it stays in the
 bench's temporary folder and is never printed.
@@ -45,6 +54,8 @@ QUERIES = {
     "w3cGetAlertText", "printPage", "getNetworkConditions", "getSinks", "getIssueMessage",
 }
 OPENS_WINDOW = "window.open("
+# With a user prompt open, any other command (a URL query too) would dismiss it: no checkpoint before these.
+PROMPT_ACTIONS = {"w3cAcceptAlert", "w3cDismissAlert", "w3cSetAlertValue"}
 _ORIGIN = re.compile(r"^(https?://[^/?#]+)")
 
 
@@ -81,6 +92,12 @@ class Session:
         self.alive = True
         self.recipes: dict[str, dict | None] = {}
         self.windows: list[str] = []
+        self.current: int | None = None  # index of the current window, None after it was closed
+        self.moved = True  # acted since its URL was last read: the page may have changed
+
+    def state(self) -> dict:
+        """Its windows as the replay must map them onto a brand-new browser."""
+        return {"windows": len(self.windows), "current": self.current}
 
     def window(self, handle: str) -> int:
         """The handle's index by order of first appearance in this session."""
@@ -141,10 +158,24 @@ class Recorder:
         self.sessions.append(session)
         self._add({"op": "newSession", "s": session.number, "capabilities": session_capabilities(driver)})
         try:  # the first tab is window 0, as the replay's first sync of handles will find it
-            session.window(original_execute("w3cGetCurrentWindowHandle", None)["value"])
+            session.current = session.window(original_execute("w3cGetCurrentWindowHandle", None)["value"])
         except Exception:  # no window to learn: the replay then learns the windows as they come
             pass
         return session
+
+    @staticmethod
+    def is_action_command(command: Any, params: dict | None) -> bool:
+        """Whether a command about to be sent is one that `command` records as an action."""
+        if command in ELEMENT_ACTIONS or command in PLAIN_ACTIONS or command in ("switchToWindow", "quit"):
+            return True
+        return command in SCRIPTS and OPENS_WINDOW in str((params or {}).get("script", ""))
+
+    def before_action(self, command: str | None = None) -> int:
+        """Right before an action (a browser's, or an admin call that changes state): a checkpoint of every
+        open browser that acted since its URL was last read. Returns the number of commands sent."""
+        if command in PROMPT_ACTIONS:
+            return 0
+        return sum(self._checkpoint(session) for session in self.sessions if session.alive and session.moved)
 
     def quit(self, session: Session) -> None:
         session.alive = False
@@ -154,6 +185,8 @@ class Recorder:
         """A command that succeeded, with its decoded answer: record it if an action, learn from it if a query."""
         params = params or {}
         number = session.number
+        if self.is_action_command(command, params):
+            session.moved = True
         if command in FINDS:
             self._learn_find(session, command, params, value)
         elif command in SCRIPTS:
@@ -170,13 +203,15 @@ class Recorder:
             self._add({"op": command, "s": number, "element": session.recipe_of(params.get("id", "")),
                        "params": extra})
         elif command == "switchToWindow":
-            self._add({"op": "switchToWindow", "s": number, "window": session.window(params.get("handle", ""))})
+            session.current = session.window(params.get("handle", ""))
+            self._add({"op": "switchToWindow", "s": number, "window": session.current})
         elif command in PLAIN_ACTIONS:
             self._add({"op": command, "s": number, "params": {k: v for k, v in params.items() if k != "sessionId"}})
             if command == "newWindow" and isinstance(value, dict) and value.get("handle"):
                 session.window(value["handle"])
-            if command == "close" and isinstance(value, list):  # Close Window answers the handles left
-                for handle in value:
+            if command == "close":
+                session.current = None
+                for handle in value if isinstance(value, list) else []:  # Close Window answers the handles left
                     session.window(handle)
             if command == "get":
                 self._saw_url(params.get("url"))
@@ -184,7 +219,7 @@ class Recorder:
             self.quit(session)
         elif command in QUERIES:
             if command == "w3cGetCurrentWindowHandle" and isinstance(value, str):
-                session.window(value)
+                session.current = session.window(value)
             elif command == "w3cGetWindowHandles" and isinstance(value, list):
                 for handle in value:
                     session.window(handle)
@@ -214,19 +249,22 @@ class Recorder:
 
         Returns the number of commands sent (the recording's own cost, which timing keeps apart).
         """
-        sent = 0
-        for session in self.sessions:
-            if not session.alive:
-                continue
-            sent += 1
-            try:
-                url = session.original_execute("getCurrentUrl", None)["value"]
-            except Exception:  # the browser was closed under the harness: nothing to compare
-                session.alive = False
-                continue
-            self._saw_url(url)
-            self._add({"op": "checkpoint", "s": session.number, "url": url})
-        return sent
+        return sum(self._checkpoint(session) for session in self.sessions if session.alive)
+
+    def _checkpoint(self, session: Session) -> int:
+        """Record the session's current URL (one query, sent past the timing); return 1."""
+        session.moved = False
+        try:
+            url = session.original_execute("getCurrentUrl", None)["value"]
+        except Exception:  # no current window (closed, or the browser is gone): nothing to compare
+            return 1
+        self._saw_url(url)
+        self._add({"op": "checkpoint", "s": session.number, "url": url})
+        return 1
+
+    def states(self) -> dict[str, dict]:
+        """The open sessions' window state, by session number (a scenario's starting point)."""
+        return {str(s.number): s.state() for s in self.sessions if s.alive}
 
     # -- simulator ---------------------------------------------------------------------------------
     def admin(self, base_url: str, method: str, path: str, body: Any, params: dict) -> None:

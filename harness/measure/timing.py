@@ -16,7 +16,8 @@ Inside that wall time, disjoint:
 - WebDriver commands outside those, of which some ran inside explicit waits,
 - explicit waits minus the commands and admin calls inside them (their polling pauses and Python),
 - admin API calls (`AdminClient.call`),
-- the recording's own commands (one current-URL query per open browser at the end of a scenario),
+- the recording's own commands (the current-URL queries of its checkpoints: before an action, of each
+  browser that acted since, and at the end of a scenario, of each open browser),
 - the harness outside all of these (steps, page objects, leases, behave): the rest, never negative.
 """
 
@@ -36,7 +37,7 @@ from harness.measure.flow_record import Recorder
 COUNTERS = ("webdriver_s", "webdriver_calls", "webdriver_in_waits_s", "webdriver_in_waits_calls",
             "wait_s", "waits", "admin_s", "admin_calls", "admin_in_waits_s", "admin_in_waits_calls",
             "browser_start_s", "browser_starts", "browser_quit_s", "browser_quits",
-            "recording_s", "recording_calls")
+            "recording_s", "recording_calls", "recording_in_waits_s")
 
 
 class _Stats:
@@ -64,6 +65,21 @@ class _Stats:
             self.add(f"{kind}_in_waits_s", elapsed)
             self.add(f"{kind}_in_waits_calls", 1)
 
+    def recording(self, work) -> None:
+        """Run the recorder's own queries (`work` returns how many it sent), timed apart from the run's."""
+        started = time.perf_counter()
+        sent = 0
+        try:
+            sent = work()
+        finally:
+            self.recorded(time.perf_counter() - started, sent)
+
+    def recorded(self, elapsed: float, sent: int) -> None:
+        self.add("recording_s", elapsed)
+        self.add("recording_calls", sent)
+        if self.wait_depth:  # inside a wait's time too: taken out of its polling
+            self.add("recording_in_waits_s", elapsed)
+
     def event(self) -> None:
         """Something other than a browser quit happens: the last finished scenario is final now."""
         if self.pending is not None:
@@ -75,11 +91,12 @@ class _Stats:
         record["wall_s"] = done["end"] - done["start"]
         for key in COUNTERS:
             record[key] = done["counters_end"][key] - done["counters_start"][key]
-        record["wait_polling_s"] = record["wait_s"] - record["webdriver_in_waits_s"] - record["admin_in_waits_s"]
+        record["wait_polling_s"] = (record["wait_s"] - record["webdriver_in_waits_s"] - record["admin_in_waits_s"]
+                                    - record["recording_in_waits_s"])
         record["harness_outside_s"] = record["wall_s"] - sum(record[key] for key in BUCKETS)
         self.scenarios.append(record)
         self.flows.append({"kind": "scenario", "name": done["name"], "location": done["location"],
-                           "status": done["status"], "actions": done["actions"]})
+                           "status": done["status"], "sessions": done["sessions"], "actions": done["actions"]})
         self.boundary = (done["end"], done["counters_end"], "previous_scenario_end")
 
 
@@ -110,10 +127,11 @@ def instrument(driver) -> None:
         return
     _stats.event()
     original_execute, original_quit = driver.execute, driver.quit
+    recorder = _stats.recorder
+    _stats.recording(recorder.before_action)  # the other browsers' pages before this one appears
     started = time.perf_counter()
-    session = _stats.recorder.attach(driver, original_execute)
-    _stats.add("recording_s", time.perf_counter() - started)
-    _stats.add("recording_calls", 1)
+    session = recorder.attach(driver, original_execute)
+    _stats.recorded(time.perf_counter() - started, 1)
 
     def timed(driver_command, params=None):
         stats = _stats
@@ -122,6 +140,8 @@ def instrument(driver) -> None:
         if stats.quitting:  # the quit command itself: timed (and recorded) as the browser quit
             return original_execute(driver_command, params)
         stats.event()
+        if stats.recorder.is_action_command(driver_command, params):
+            stats.recording(lambda: stats.recorder.before_action(driver_command))
         started = time.perf_counter()
         try:
             response = original_execute(driver_command, params)
@@ -139,6 +159,8 @@ def instrument(driver) -> None:
         trailing = stats.pending is not None
         if not trailing:
             stats.event()
+        if session.alive:  # the page it is quit on (a trailing quit's was read at the scenario's end)
+            stats.recording(stats.recorder.before_action)
         stats.quitting += 1
         started = time.perf_counter()
         try:
@@ -196,6 +218,8 @@ def timed_admin_call(call):
         if stats is None:
             return call(client, method, path, body, **params)
         stats.event()
+        if method.upper() != "GET":  # a change of state: after the pages the run waited for
+            stats.recording(stats.recorder.before_action)
         started = time.perf_counter()
         try:
             result = call(client, method, path, body, **params)
@@ -216,7 +240,7 @@ def scenario_started() -> None:
     if between:
         _stats.flows.append({"kind": "between", "actions": between})
     _stats.running = {"start": time.perf_counter(), "counters_start": dict(_stats.totals),
-                      "wall_from": "before_scenario"}
+                      "wall_from": "before_scenario", "sessions": _stats.recorder.states()}
 
 
 def scenario_done(scenario) -> None:
@@ -226,12 +250,9 @@ def scenario_done(scenario) -> None:
     stats = _stats
     stats.event()
     start = stats.running or {"start": stats.boundary[0], "counters_start": stats.boundary[1],
-                              "wall_from": stats.boundary[2]}
+                              "wall_from": stats.boundary[2], "sessions": stats.recorder.states()}
     stats.running = None
-    started = time.perf_counter()
-    sent = stats.recorder.checkpoints()
-    stats.add("recording_s", time.perf_counter() - started)
-    stats.add("recording_calls", sent)
+    stats.recording(stats.recorder.checkpoints)
     stats.pending = {**start, "name": scenario.name, "location": str(scenario.location),
                      "status": scenario.status.name, "steps_s": scenario.duration,
                      "end": time.perf_counter(), "counters_end": dict(stats.totals),

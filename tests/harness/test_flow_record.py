@@ -72,7 +72,7 @@ def test_actions_are_recorded_with_element_recipes_and_queries_are_not(recording
     driver.execute("actions", {"actions": []})
     assert driver.execute("getCurrentUrl")["value"].endswith("/konto")
 
-    actions = recording.recorder.take()
+    actions = [a for a in recording.recorder.take() if a["op"] != "checkpoint"]
     ops = [a["op"] for a in actions]
     assert ops == ["newSession", "get", "sendKeysToElement", "clickElement", "clearElement", "script", "unsupported"]
     assert actions[0]["capabilities"]["goog:chromeOptions"]["args"] == ["--headless=new"]
@@ -109,9 +109,10 @@ def test_a_reused_browsers_fresh_tab_is_learnt_from_the_close_answer(recording):
     driver.execute("w3cExecuteScript", {"script": "window.open('about:blank', '_blank', 'noopener');", "args": []})
     driver.execute("close")
     driver.execute("switchToWindow", {"handle": "BBB"})
-    actions = recording.recorder.take()
+    actions = [a for a in recording.recorder.take() if a["op"] != "checkpoint"]
     assert [a["op"] for a in actions] == ["newSession", "script", "close", "switchToWindow"]
     assert actions[-1]["window"] == 1
+    assert recording.recorder.states() == {"1": {"windows": 2, "current": 1}}
 
 
 def test_scenario_buckets_are_disjoint_and_a_trailing_quit_belongs_to_the_scenario(recording):
@@ -139,7 +140,8 @@ def test_scenario_buckets_are_disjoint_and_a_trailing_quit_belongs_to_the_scenar
     assert first["wall_from"] == "before_scenario"
     assert first["browser_quits"] == 1 and first["webdriver_calls"] == 3 and first["waits"] == 1
     assert first["webdriver_in_waits_calls"] == 2 and first["admin_calls"] == 1
-    assert first["recording_calls"] == 2  # the new browser's first tab, and the checkpoint URL
+    # the new browser's first tab, its page before `get`, and at the end (the trailing quit needs none)
+    assert first["recording_calls"] == 3
     assert first["harness_outside_s"] >= 0
     parts = sum(first[key] for key in timing.BUCKETS) + first["harness_outside_s"]
     assert parts == pytest.approx(first["wall_s"])
@@ -147,7 +149,7 @@ def test_scenario_buckets_are_disjoint_and_a_trailing_quit_belongs_to_the_scenar
 
     kinds = [(f["kind"], [a["op"] for a in f["actions"]]) for f in recording.flows]
     assert kinds[0] == ("between", ["admin"])
-    assert kinds[1] == ("scenario", ["admin", "newSession", "get", "checkpoint", "quit"])
+    assert kinds[1] == ("scenario", ["admin", "newSession", "checkpoint", "get", "checkpoint", "quit"])
 
 
 def test_without_scenario_started_a_scenario_starts_where_the_previous_ended(recording):
@@ -156,3 +158,40 @@ def test_without_scenario_started_a_scenario_starts_where_the_previous_ended(rec
     timing.write("")
     first, second = recording.scenarios
     assert (first["wall_from"], second["wall_from"]) == ("run_start", "previous_scenario_end")
+
+
+def test_before_an_action_the_page_of_each_browser_that_acted_is_noted(recording):
+    """The replay must not quit, call the admin API or act while the previous navigation is on its way."""
+    urls = iter(["data:,", "http://127.0.0.1:8000/pz/ekran_pz", "http://127.0.0.1:8000/ikp/konto",
+                 "http://127.0.0.1:8000/ikp/wylogowano"])
+    driver = FakeDriver({"getCurrentUrl": lambda p: next(urls), "findElements": lambda p: [element(driver, "f")]})
+    client = SimpleNamespace(base_url="http://127.0.0.1:8000")
+    admin = timing.timed_admin_call(lambda self, method, path, body=None, **params: {"ok": True})
+    timing.instrument(driver)
+    driver.execute("get", {"url": "http://127.0.0.1:8000/ikp/zaloguj"})  # after: data:,
+    driver.execute("findElements", {"using": "id", "value": "pesel"})  # a query: no checkpoint
+    element(driver, "f").send_keys("1\ue007")  # after: the PZ page
+    admin(client, "GET", "events")  # a read: no checkpoint
+    admin(client, "POST", "faults", {"kind": "node_down"})  # after: the account the Enter led to
+    admin(client, "DELETE", "faults")  # nothing acted since: no checkpoint
+    driver.execute("w3cAcceptAlert")  # a prompt would be dismissed by a query: no checkpoint
+    driver.quit()  # after: the page the prompt was on
+    entries = [(a["op"], a.get("url", "").rsplit("/", 1)[-1]) for a in recording.recorder.take()]
+    assert entries == [("newSession", ""), ("checkpoint", "data:,"), ("get", ""), ("checkpoint", "ekran_pz"),
+                       ("sendKeysToElement", ""), ("admin", ""), ("checkpoint", "konto"), ("admin", ""),
+                       ("admin", ""), ("w3cAcceptAlert", ""), ("checkpoint", "wylogowano"), ("quit", "")]
+    assert recording.totals["recording_calls"] == 5  # the first tab's handle and four URLs
+
+
+def test_a_scenario_notes_the_windows_of_the_browsers_it_carries_on_in(recording):
+    driver = FakeDriver({"w3cGetCurrentWindowHandle": "AAA", "w3cGetWindowHandles": ["AAA", "BBB"],
+                         "getCurrentUrl": "about:blank"})
+    timing.instrument(driver)
+    driver.execute("w3cGetWindowHandles")
+    driver.execute("switchToWindow", {"handle": "BBB"})
+    timing.scenario_done(scenario("first"))
+    timing.scenario_started()
+    timing.scenario_done(scenario("second"))
+    timing.write("")
+    segments = [f for f in recording.flows if f["kind"] == "scenario"]
+    assert segments[1]["sessions"] == {"1": {"windows": 2, "current": 1}}
