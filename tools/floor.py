@@ -4,15 +4,27 @@ No behave, no page objects, no harness waits: its own simulator (fresh, at the s
 baseline, so the recorded PESELs and admin calls apply as they are), one chromedriver of its own,
 and for each recorded scenario its actions in order (harness.measure.flow_record): browser sessions started
 with the recorded capabilities and quit, navigations, clicks, typing, windows, DevTools commands,
-window-opening scripts, and the admin API calls that change state (admin reads are queries). To act
-on an element it re-runs the element's recipe every ~10 ms until that yields an element at the
-recorded index (10 s at most), then acts, re-finding it if the page replaced it meanwhile: the
-simplest thing a bare script must do. The recorded origins are mapped to the floor simulator's.
+window-opening scripts, and the admin API calls that change state (admin reads are queries). The
+recorded origins are mapped to the floor simulator's.
+
+Before an action it waits (polling, 10 s at most) for each recorded checkpoint: the page (origin and
+path; the query may hold a random token) the run was on when it acted, as a bare script waits for
+the page it expects. To act on an element it re-runs the element's recipe every ~10 ms (a find
+command, or the script with its arguments, the element taken at its recorded place in the result)
+until that yields an element that is in the document and displayed (10 s at most), then acts; if
+the page replaced the element meanwhile (stale, not interactable), it finds it again and repeats.
+
+Each scenario starts from a known state whatever happened before it: after a scenario whose replay
+failed, the floor (outside the timed part) performs that scenario's remaining admin calls (the run's
+clean-up is among them) and quits every browser; a later scenario that carries on in a browser the
+run had handed over to it then gets a brand-new browser with the recorded capabilities instead, its
+windows mapped as the recording knew them. Such starts are counted apart (`fallback_starts`): the
+run did not pay them, so they are not in any scenario's time. After a replayed scenario the next one
+gets the browser as the run handed it over (the clean-up is replayed as recorded).
 
 It checks that it really replayed: every recorded action performed (counted against the recording)
-and, where the recording saw the current URL at the end of a scenario, the same page reached (origin
-and path, as the query may hold a random token; polled, 10 s at most). A scenario that fails either
-check is reported by name, never hidden.
+and each checkpoint reached, the last one at the end of each scenario. A scenario that fails is
+reported by name with the action and the reason, never hidden.
 """
 
 from __future__ import annotations
@@ -124,8 +136,9 @@ def remap(value: Any, mapping: dict[str, str]) -> Any:
 @dataclass
 class ReplaySession:
     driver: Any
-    windows: list[str] = field(default_factory=list)  # handles by order of first appearance
+    windows: list[str | None] = field(default_factory=list)  # handles by order of first appearance
     alive: bool = True
+    recovered: bool = False  # quit by the floor after a failed scenario, not by the recording
 
 
 @dataclass
@@ -141,6 +154,8 @@ class Figures:
     admin_api_calls: int = 0
     url_check_s: float = 0.0
     url_checks: int = 0
+    fallback_starts: int = 0  # brand-new browsers for a scenario after a failed one: outside the timed part
+    fallback_start_s: float = 0.0
 
 
 class Replayer:
@@ -157,25 +172,87 @@ class Replayer:
         self.http = requests.Session()
         self.http.headers["X-Sim-Token"] = token
         self.sessions: dict[int, ReplaySession] = {}
+        self.capabilities: dict[int, dict] = {}  # each recorded session's, for a brand-new browser in its place
         self.figures = Figures()
         self.done = 0
+        self.position = 0  # index of the action being performed
 
     # -- one segment -------------------------------------------------------------------------------
+    def learn(self, segments: list[dict]) -> None:
+        """The recorded capabilities of every session, before the replay needs one in another's place."""
+        for segment in segments:
+            for action in segment["actions"]:
+                if action["op"] == "newSession" and action.get("capabilities"):
+                    self.capabilities[action["s"]] = action["capabilities"]
+
+    def prepare(self, segment: dict) -> None:
+        """Before a scenario (untimed): every browser it carries on in is open; one that a failed scenario
+        left behind is replaced by a brand-new browser (counted in `fallback_starts`)."""
+        for number in _inherited(segment["actions"]):
+            session = self.sessions.get(number)
+            if session is not None and session.alive and self._responds(session):
+                continue
+            capabilities = self.capabilities.get(number)
+            if not capabilities:
+                raise ReplayError(f"sesja przeglądarki {number} nie jest otwarta, a nagranie nie zawiera "
+                                  "jej możliwości (capabilities)")
+            started = time.perf_counter()
+            try:
+                driver = self.remote(command_executor=self.driver_url, options=RecordedCapabilities(capabilities))
+                handle = driver.execute("w3cGetCurrentWindowHandle")["value"]
+            except WebDriverException as error:
+                raise ReplayError(f"nie uruchomiono nowej przeglądarki w miejsce sesji {number}: "
+                                  f"{type(error).__name__}") from None
+            finally:
+                self.figures.fallback_start_s += time.perf_counter() - started
+            self.figures.fallback_starts += 1
+            self.sessions[number] = ReplaySession(driver, _windows_as_recorded(segment, number, handle))
+
+    @staticmethod
+    def _responds(session: ReplaySession) -> bool:
+        try:
+            session.driver.execute("w3cGetWindowHandles")
+            return True
+        except Exception:  # a browser that crashed or was closed: replaced
+            session.alive = False
+            return False
+
     def replay(self, actions: list[dict]) -> int:
         """Perform the actions in order; return how many were performed (also kept in `done` when it
-        raises ReplayError)."""
+        raises ReplayError; `position` is then the failed action's index)."""
         self.done = 0
-        for number, action in enumerate(actions, 1):
+        for index, action in enumerate(actions):
+            self.position = index
+            where = f"akcja {index + 1}/{len(actions)} ({_label(action)})"
             try:
                 performed = self.perform(remap(action, self.mapping))
             except ReplayError as error:
-                raise ReplayError(f"akcja {number}/{len(actions)} ({_label(action)}): {error}") from None
+                raise ReplayError(f"{where}: {error}") from None
             except WebDriverException as error:
                 first = (error.msg or type(error).__name__).strip().splitlines()[0]
-                raise ReplayError(f"akcja {number}/{len(actions)} ({_label(action)}): "
-                                  f"{type(error).__name__}: {mask_text(first)[:200]}") from None
+                raise ReplayError(f"{where}: {type(error).__name__}: {mask_text(first)[:200]}") from None
+            except Exception as error:  # a dead chromedriver, a refused connection: this scenario only
+                raise ReplayError(f"{where}: {type(error).__name__}") from None
             self.done += performed
+        self.position = len(actions)
         return self.done
+
+    def recover(self, actions: list[dict]) -> None:
+        """After a failed segment (untimed): its remaining admin calls that change state (the run's clean-up,
+        such as removing the faults it set, is among them), then every browser quit, so the next scenario
+        starts from a known state."""
+        for action in actions[self.position + 1:]:
+            if action["op"] == "admin" and action["method"] != "GET":
+                call = remap(action, self.mapping)
+                try:
+                    self.http.request(call["method"], f"{self.admin_url}/__sim__/{call['path'].lstrip('/')}",
+                                      json=call.get("body"), params=call.get("params") or None, timeout=30)
+                except requests.RequestException:
+                    pass
+        for session in self.sessions.values():
+            if session.alive:
+                session.recovered = True
+        self.close_all()
 
     def perform(self, action: dict) -> int:
         """One recorded entry; returns 1 for an action performed, 0 for a check or an admin read."""
@@ -187,6 +264,8 @@ class Replayer:
         if op == "unsupported":
             raise ReplayError(f"polecenie {action['command']} nie jest odtwarzane przez podłogę")
         session = self.sessions.get(action["s"])
+        if op == "quit" and session is not None and session.recovered:
+            return 1  # quit already, by the recovery after a failed scenario (only between scenarios)
         if session is None or not session.alive:
             raise ReplayError(f"sesja przeglądarki {action['s']} nie jest otwarta")
         if op == "checkpoint":
@@ -243,6 +322,7 @@ class Replayer:
             self.figures.acting_s += time.perf_counter() - started
 
     def _act_on_element(self, session: ReplaySession, op: str, recipe: dict | None, params: dict) -> None:
+        """Find the element by its recipe and act; found again and repeated while the page replaces it."""
         if recipe is None:
             raise ReplayError("element bez przepisu (nie wiadomo, jak go znaleźć)")
         deadline = time.monotonic() + self.timeout
@@ -251,27 +331,35 @@ class Replayer:
             try:
                 self._execute(session, op, {**params, "id": element_id})
                 return
-            except RETRIED:
+            except RETRIED as error:
                 if time.monotonic() > deadline:
-                    raise
+                    raise ReplayError(f"element nadal nieaktualny lub niedostępny po {self.timeout:g} s "
+                                      f"({_describe(recipe)}): {type(error).__name__}") from None
                 time.sleep(self.poll)
 
     def _find(self, session: ReplaySession, recipe: dict, deadline: float) -> str:
-        """Re-run the recipe every poll interval until it yields its element; return the element id."""
+        """Re-run the recipe every poll interval until it yields its element, in the document and displayed;
+        return the element id. At the deadline an element that is there but hidden is still returned (the
+        action then says whether WebDriver can use it)."""
         started = time.perf_counter()
         try:
             while True:
                 found = self._try(session, recipe)
-                if found:
-                    return found
+                if found is not None and found[1]:
+                    return found[0]
                 if time.monotonic() > deadline:
+                    if found is not None:
+                        return found[0]
                     raise ReplayError(f"nie znaleziono elementu w {self.timeout:g} s ({_describe(recipe)})")
                 time.sleep(self.poll)
         finally:
             self.figures.finding_s += time.perf_counter() - started
 
-    def _try(self, session: ReplaySession, recipe: dict | None) -> str | None:
-        """One attempt of the recipe: the element id, or None when it yields nothing (yet)."""
+    def _try(self, session: ReplaySession, recipe: dict | None) -> tuple[str, bool] | None:
+        """One attempt of the recipe: (element id, displayed), or None when it yields nothing (yet).
+
+        A find command's element is taken as displayed (WebDriver's own find answers elements in the
+        document; the action says if it is not usable); a script's is checked by the same round trip."""
         if recipe is None:
             raise ReplayError("element bez przepisu (nie wiadomo, jak go znaleźć)")
         driver = session.driver
@@ -283,24 +371,27 @@ class Replayer:
                 if parent is None:
                     return None
                 found = driver.execute("findChildElements", {"using": recipe["using"], "value": recipe["value"],
-                                                             "id": parent})["value"]
+                                                             "id": parent[0]})["value"]
             else:
                 args = [self._try_arg(session, a) for a in recipe["args"]]
-                value = driver.execute("w3cExecuteScript", {"script": recipe["script"], "args": args})["value"]
-                return _element_id(_at_path(value, recipe.get("path", [])))
+                value = driver.execute("w3cExecuteScript", {"script": _checked(recipe["script"], recipe.get("path")),
+                                                            "args": args})["value"]
+                element_id = _element_id(value[0]) if isinstance(value, list) and len(value) == 2 else None
+                return (element_id, bool(value[1])) if element_id else None
         except NOT_FOUND_YET:
             return None
         except _ArgNotFound:
             return None
         index = recipe.get("index", 0)
-        return _element_id(found[index]) if isinstance(found, list) and len(found) > index else None
+        element_id = _element_id(found[index]) if isinstance(found, list) and len(found) > index else None
+        return (element_id, True) if element_id else None
 
     def _try_arg(self, session: ReplaySession, value: Any) -> Any:
         if isinstance(value, dict) and RECIPE_KEY in value:
-            element_id = self._try(session, value[RECIPE_KEY])
-            if element_id is None:
+            found = self._try(session, value[RECIPE_KEY])
+            if found is None:
                 raise _ArgNotFound
-            return {ELEMENT_KEY: element_id}
+            return {ELEMENT_KEY: found[0]}
         if isinstance(value, dict):
             return {k: self._try_arg(session, v) for k, v in value.items()}
         if isinstance(value, list):
@@ -333,7 +424,10 @@ class Replayer:
             if time.monotonic() > deadline:
                 raise ReplayError(f"nie pojawiło się okno nr {index + 1} w {self.timeout:g} s")
             time.sleep(self.poll)
-        return session.windows[index]
+        handle = session.windows[index]
+        if handle is None:  # a window of the recorded browser that this brand-new one never had
+            raise ReplayError(f"okna nr {index + 1} nie ma w przeglądarce, która zastąpiła nagraną")
+        return handle
 
     def _check_url(self, session: ReplaySession, expected: str) -> None:
         started = time.perf_counter()
@@ -367,7 +461,7 @@ class Replayer:
         return 1
 
     def close_all(self) -> int:
-        """Quit the sessions the recording left open (after the timed part); return how many."""
+        """Quit every open session (after the timed part); return how many."""
         left = 0
         for session in self.sessions.values():
             if session.alive:
@@ -390,19 +484,49 @@ def _element_id(value: Any) -> str | None:
     return getattr(value, "id", None) if value is not None and not isinstance(value, (str, int, float)) else None
 
 
-def _at_path(value: Any, path: list) -> Any:
-    for step in path:
-        try:
-            value = value[step]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return value
+def _checked(script: str, path: list | None) -> str:
+    """The recorded script in one round trip with the check of its element: it runs as it ran (a function
+    body with the same arguments, a promise awaited), the element is taken at its place in the result, and
+    [element, displayed] is answered if it is in the document, else null."""
+    return ("return (async (args) => {\n"
+            "const value = await (function () {\n" + script + "\n}).apply(window, args);\n"
+            f"const element = {json.dumps(path or [])}.reduce((v, step) => (v == null ? v : v[step]), value);\n"
+            "if (!element || element.nodeType !== 1 || !element.isConnected) return null;\n"
+            "const style = getComputedStyle(element);\n"
+            "return [element, element.getClientRects().length > 0 && style.visibility !== 'hidden'];\n"
+            "})(arguments);")
+
+
+def _inherited(actions: list[dict]) -> list[int]:
+    """The sessions a segment uses before (or without) starting them: browsers carried over from before."""
+    started: set[int] = set()
+    carried: list[int] = []
+    for action in actions:
+        number = action.get("s")
+        if action["op"] == "newSession":
+            started.add(number)
+        elif number is not None and number not in started and number not in carried:
+            carried.append(number)
+    return carried
+
+
+def _windows_as_recorded(segment: dict, number: int, handle: str) -> list[str | None]:
+    """A brand-new browser's one tab in the place of the recorded current window, so that the windows the
+    scenario opens get the recorded numbers (by order of first appearance)."""
+    state = (segment.get("sessions") or {}).get(str(number)) or {}
+    count = max(int(state.get("windows") or 1), 1)
+    current = state.get("current")
+    windows: list[str | None] = [None] * count
+    windows[current if isinstance(current, int) and 0 <= current < count else count - 1] = handle
+    return windows
 
 
 def _label(action: dict) -> str:
     """An action's kind, without its data (no URLs with PESELs, no typed text)."""
     if action["op"] == "admin":
         return f"API symulatora {action['method']}"
+    if action["op"] == "checkpoint":
+        return "strona z nagrania"
     return action["op"]
 
 
@@ -412,8 +536,13 @@ def _describe(recipe: dict) -> str:
     return mask_text(f"{recipe['using']} {recipe['value']} [{recipe.get('index', 0)}]")
 
 
+BLANK_PAGES = {"about:blank", "data:,"}  # a new tab's page, as Chromium and chromedriver name it
+
+
 def _same_page(url: str, expected: str) -> bool:
     """The same origin and path; the query may differ (the PZ page carries a random `state`)."""
+    if url in BLANK_PAGES and expected in BLANK_PAGES:
+        return True
     a, b = urlsplit(url or ""), urlsplit(expected or "")
     return (a.scheme, a.netloc, a.path) == (b.scheme, b.netloc, b.path)
 
@@ -428,36 +557,56 @@ def replay_file(path: Path, timeout: float = TIMEOUT_S, poll: float = POLL_S) ->
     from harness.browser import CHROMEDRIVER
     from harness.simulator import SimulatorProcess
 
-    flows = read_flows(path)
+    flows = read_flows(path) if path.is_file() else Flows({}, [])
+    if not flows.scenarios:
+        return summary([], {}, Figures(), 0)
     process = SimulatorProcess().start()
     service = webdriver.ChromeService(executable_path=CHROMEDRIVER)
     service.start()
     try:
-        replayer = Replayer(service.service_url, process.ikp_url, process.token,
-                            origin_map(flows.header, process.ikp_url, process.pz_url), timeout, poll)
-        return run(replayer, flows)
+        try:
+            mapping = origin_map(flows.header, process.ikp_url, process.pz_url)
+        except ReplayError as error:  # nothing can be replayed: every scenario named with the reason
+            results = [{"name": s["name"], "recorded": sum(map(is_action, s["actions"])), "replayed": 0,
+                        "wall_s": 0.0, "reason": str(error)} for s in flows.scenarios]
+            return summary(results, {}, Figures(), 0)
+        return run(Replayer(service.service_url, process.ikp_url, process.token, mapping, timeout, poll), flows)
     finally:
         service.stop()
         process.stop()
 
 
 def run(replayer: Replayer, flows: Flows) -> dict:
-    """Replay every segment in order; scenarios timed and checked, the segments between them untimed."""
+    """Replay every segment in order; scenarios timed and checked, the segments between them untimed.
+
+    Each scenario starts from a known state (Replayer.prepare; Replayer.recover after a failed one), so
+    one that cannot be replayed costs only itself."""
+    replayer.learn(flows.segments)
     results = []
     between = {"recorded": 0, "replayed": 0, "failed": 0}
     for segment in flows.segments:
-        recorded = sum(1 for a in segment["actions"] if is_action(a))
-        started = time.perf_counter()
+        actions = segment["actions"]
+        scenario = segment["kind"] == "scenario"
+        recorded = sum(1 for a in actions if is_action(a))
+        replayer.done, replayer.position, reason = 0, -1, ""
         try:
-            replayer.replay(segment["actions"])
-            reason = ""
+            if scenario:
+                replayer.prepare(segment)
         except ReplayError as error:
-            reason = str(error)
+            reason = f"przed scenariuszem: {error}"
+        started = time.perf_counter()
+        if not reason:
+            try:
+                replayer.replay(actions)
+            except ReplayError as error:
+                reason = str(error)
         wall = time.perf_counter() - started
         replayed = replayer.done
         if not reason and replayed != recorded:
             reason = f"wykonano {replayed} z {recorded} akcji"
-        if segment["kind"] != "scenario":  # set-up outside the scenarios: replayed, not timed
+        if reason:  # outside the timed part: the next scenario starts from a known state
+            replayer.recover(actions)
+        if not scenario:  # set-up outside the scenarios: replayed, not timed
             between["recorded"] += recorded
             between["replayed"] += replayed
             between["failed"] += bool(reason)
@@ -465,25 +614,28 @@ def run(replayer: Replayer, flows: Flows) -> dict:
         replayer.figures.wall_s += wall
         results.append({"name": segment["name"], "recorded": recorded, "replayed": replayed,
                         "wall_s": wall, "reason": reason})
-        if reason:  # whatever the failed scenario left open, the next one starts without it
-            replayer.close_all()
-    left_open = replayer.close_all()
+    return summary(results, between, replayer.figures, replayer.close_all())
+
+
+def summary(results: list[dict], between: dict, figures: Figures, left_open: int) -> dict:
+    """The floor's figures from each scenario's result ({name, recorded, replayed, wall_s, reason})."""
     failed = [r for r in results if r["reason"]]
-    figures = replayer.figures
     return {
         "scenarios": len(results),
+        "scenarios_replayed": len(results) - len(failed),
         "wall_s": figures.wall_s,
-        "scenario_median_s": _median([r["wall_s"] for r in results]),
+        "scenario_median_s": _median([r["wall_s"] for r in results if not r["reason"]]),
         "browser_start_s": figures.browser_start_s, "browser_starts": figures.browser_starts,
         "browser_quit_s": figures.browser_quit_s, "browser_quits": figures.browser_quits,
+        "fallback_starts": figures.fallback_starts, "fallback_start_s": figures.fallback_start_s,
         "finding_s": figures.finding_s, "acting_s": figures.acting_s,
         "admin_api_s": figures.admin_api_s, "admin_api_calls": figures.admin_api_calls,
         "url_check_s": figures.url_check_s, "url_checks": figures.url_checks,
         "actions_recorded": sum(r["recorded"] for r in results),
         "actions_replayed": sum(r["replayed"] for r in results),
-        "actions_between_scenarios": between["recorded"],
-        "actions_between_scenarios_replayed": between["replayed"],
-        "segments_between_scenarios_failed": between["failed"],
+        "actions_between_scenarios": between.get("recorded", 0),
+        "actions_between_scenarios_replayed": between.get("replayed", 0),
+        "segments_between_scenarios_failed": between.get("failed", 0),
         "sessions_left_open": left_open,
         "unreplayed": len(failed),
         "unreplayed_scenarios": [{"name": r["name"], "reason": r["reason"]} for r in failed],
