@@ -10,14 +10,21 @@
    wall time of the run. The run also records its page flow (harness.measure.flow_record).
 2. the floor (tools.floor): that recording replayed by a bare Selenium script (no behave, no
    harness, no page objects): its own simulator and chromedriver, the same actions in the same order
-   (browser starts and quits included), each element re-found by its recipe with a 10 ms poll, and
-   checked: every recorded action performed and each scenario's final URL reached. A scenario it
-   cannot replay is named and counted (`floor.unreplayed`), and left out of the ratio on both sides.
+   (browser starts and quits included), each waiting for the page the run acted on, each element
+   re-found by its recipe with a 10 ms poll, and checked: every recorded action performed and each
+   scenario's final URL reached. Each scenario starts from a known state, so a scenario it cannot
+   replay costs only itself: it is named and counted (`floor.unreplayed`), and left out of the ratio
+   on both sides. The brand-new browsers the floor starts in place of one a failed scenario left
+   behind are counted apart (`floor.fallback_starts`), outside every scenario's time.
 3. the same selection with N workers (tools.parallel).
 
 `suite_to_floor_ratio` = the serial scenarios' wall time (minus the recording's own queries) / the
-floor's wall time of the same scenarios. The set-up outside scenarios (behave start, simulator start,
-before_all) is in neither.
+floor's wall time of the same scenarios; `ratio.suite_median_s` and `ratio.floor_median_s` are the
+median scenario of each over the same scenarios. The set-up outside scenarios (behave start,
+simulator start, before_all) is in neither.
+
+Exit code 1 when a run failed, or when the floor replayed fewer than 95% of the scenarios (they are
+named): the ratio would then speak for too few of them.
 
 Each run gets its own simulator, its own account-lease folder and an isolated behave.ini (Allure
 results into a temporary folder), so the project's reports/ are left alone. The recording (it holds
@@ -58,9 +65,13 @@ def _selection(args: list[str]) -> list[str]:
     return out
 
 
+MIN_REPLAYED_SHARE = 0.95
+
+
 def _read_stats(path: Path) -> dict:
-    """The run's figures; several lines (parallel workers) are added up."""
-    lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    """The run's figures; several lines (parallel workers) are added up; none if the run wrote none."""
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    lines = [json.loads(line) for line in text.splitlines() if line.strip()]
     return {"scenarios": [s for line in lines for s in line["scenarios"]],
             "lines": len(lines)}
 
@@ -74,7 +85,7 @@ def run_serial(folder: Path, selection: list[str]) -> tuple[float, dict, int]:
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "behave", "-D", f"stats_file={stats}", *selection],
                           cwd=cwd, env=env, capture_output=True, text=True)
-    return time.perf_counter() - started, _read_stats(stats), done.returncode
+    return time.perf_counter() - started, _read_stats(stats), _checked_code(done, stats)
 
 
 def run_parallel(folder: Path, selection: list[str], workers: int) -> tuple[float, dict, int]:
@@ -85,7 +96,17 @@ def run_parallel(folder: Path, selection: list[str], workers: int) -> tuple[floa
     done = subprocess.run([sys.executable, "-m", "tools.parallel", "--workers", str(workers),
                            "--outputs", str(folder / "bhx"), "-D", f"stats_file={stats}", *selection],
                           cwd=cwd, env=env, capture_output=True, text=True)
-    return time.perf_counter() - started, _read_stats(stats), done.returncode
+    return time.perf_counter() - started, _read_stats(stats), _checked_code(done, stats)
+
+
+def _checked_code(done: subprocess.CompletedProcess, stats: Path) -> int:
+    """The run's exit code; a run that wrote no figures at all is a failure, with the end of its output."""
+    if stats.is_file():
+        return done.returncode
+    tail = (done.stdout[-1500:] + done.stderr[-1500:]).strip()
+    print(f"  Przebieg nie zapisał pomiarów (kod wyjścia {done.returncode}). Koniec jego wyjścia:\n{tail}",
+          flush=True)
+    return done.returncode or 1
 
 
 def run_floor(folder: Path) -> dict:
@@ -162,9 +183,13 @@ SERIAL_MEANING = {
 FLOOR_MEANING = ("the serial run's recorded actions replayed by a bare Selenium script: browser starts (new "
                  "session with the recorded capabilities against one chromedriver kept for the whole replay) "
                  "and quits, navigations, clicks, typing, windows, DevTools commands, window-opening scripts "
-                 "and admin API calls that change state; each element re-found by its recipe every 10 ms; a "
-                 "URL check at the end of each scenario. Without queries, assertions, page objects, behave, "
-                 "and the set-up outside scenarios")
+                 "and admin API calls that change state; before an action, a wait for the page the run acted "
+                 "on (url_checks); each element re-found by its recipe every 10 ms until it is in the document "
+                 "and displayed, and again if the page replaced it; a URL check at the end of each scenario. "
+                 "Without queries, assertions, page objects, behave, and the set-up outside scenarios. After a "
+                 "scenario it could not replay, untimed: that scenario's remaining admin calls and every browser "
+                 "quit; a later scenario that carries on in a browser then gets a brand-new one "
+                 "(fallback_starts, fallback_start_s: in no scenario's time)")
 
 
 def _ratio(serial: list[dict], floor: dict) -> dict:
@@ -172,12 +197,25 @@ def _ratio(serial: list[dict], floor: dict) -> dict:
     the floor replayed."""
     replays = floor.get("per_scenario", [])
     if len(replays) != len(serial):  # cannot pair them: compare nothing rather than the wrong ones
-        return {"suite_s": 0.0, "floor_s": 0.0, "scenarios": 0, "value": 0.0}
-    pairs = [(s, r) for s, r in zip(serial, replays, strict=True) if r["replayed"] and _comparable(s)]
-    suite_s = sum(s["wall_s"] - s["recording_s"] for s, _ in pairs)
-    floor_s = sum(r["wall_s"] for _, r in pairs)
-    return {"suite_s": suite_s, "floor_s": floor_s, "scenarios": len(pairs),
-            "value": suite_s / floor_s if floor_s else 0.0}
+        return {"suite_s": 0.0, "floor_s": 0.0, "scenarios": 0, "value": 0.0, "suite_median_s": 0.0,
+                "floor_median_s": 0.0}
+    pairs = [(s, r) for s, r in zip(serial, replays, strict=True)
+             if r["replayed"] and _comparable(s) and s["status"] != "skipped"]
+    suite = [s["wall_s"] - s["recording_s"] for s, _ in pairs]
+    replayed = [r["wall_s"] for _, r in pairs]
+    return {"suite_s": sum(suite), "floor_s": sum(replayed), "scenarios": len(pairs),
+            "value": sum(suite) / sum(replayed) if sum(replayed) else 0.0,
+            "suite_median_s": statistics.median(suite) if suite else 0.0,
+            "floor_median_s": statistics.median(replayed) if replayed else 0.0}
+
+
+def floor_shortfall(floor: dict) -> list[str]:
+    """The names of the scenarios the floor did not replay, when they are more than 5% of all (else [])."""
+    total = floor.get("scenarios", 0)
+    missed = [item["name"] for item in floor.get("unreplayed_scenarios", [])]
+    if total and (total - len(missed)) / total >= MIN_REPLAYED_SHARE:
+        return []
+    return missed or ["(nagranie nie zawiera żadnego scenariusza)"]
 
 
 def _per_scenario(serial: list[dict], floor: dict) -> list[dict]:
@@ -221,7 +259,10 @@ def summarise(serial_wall, serial, parallel_wall, parallel, floor, workers, code
         "per_scenario": _per_scenario(serial["scenarios"], floor),
         "suite_to_floor_ratio": ratio["value"],
         "ratio": {"suite_scenarios_s": ratio["suite_s"], "floor_scenarios_s": ratio["floor_s"],
-                  "scenarios": ratio["scenarios"],
+                  "scenarios": ratio["scenarios"], "suite_median_s": ratio["suite_median_s"],
+                  "floor_median_s": ratio["floor_median_s"],
+                  "floor_replayed_share": floor.get("scenarios_replayed", 0) / floor["scenarios"]
+                  if floor.get("scenarios") else 0.0,
                   "definition": "suite_scenarios_s / floor_scenarios_s over the scenarios the floor replayed: the "
                                 "serial scenarios' wall time minus the recording's own queries, against the floor's "
                                 "wall time of the same scenarios; browser starts and quits are in both, the set-up "
@@ -249,10 +290,14 @@ def print_table(result: dict) -> None:
         ("  zestaw poza powyższymi", f"{b['harness_outside']:.1f} s"),
         ("poza scenariuszami (start, symulator)", f"{b['outside_scenarios']:.1f} s"),
         ("podłoga (odtworzenie samym Selenium)",
-         f"{f['wall_s']:.1f} s ({f['scenarios']} scenariuszy, {f['actions_replayed']}/{f['actions_recorded']} "
-         f"akcji, start przeglądarek {f['browser_start_s']:.1f} s)"),
+         f"{f['wall_s']:.1f} s (odtworzone {f['scenarios_replayed']}/{f['scenarios']} scenariuszy, "
+         f"{f['actions_replayed']}/{f['actions_recorded']} akcji, start przeglądarek {f['browser_start_s']:.1f} s)"),
+        ("  nowe przeglądarki po nieudanym scenariuszu", f"{f['fallback_starts']}× ({f['fallback_start_s']:.1f} s, "
+                                                         "poza czasem scenariuszy)"),
         ("zestaw / podłoga", f"{result['suite_to_floor_ratio']:.2f} ({r['suite_scenarios_s']:.1f} s / "
                              f"{r['floor_scenarios_s']:.1f} s, {r['scenarios']} scenariuszy)"),
+        ("mediana scenariusza: zestaw / podłoga", f"{r['suite_median_s']:.2f} s / {r['floor_median_s']:.2f} s "
+                                                  "(te same scenariusze, bez kosztu nagrania)"),
         ("obciążenie maszyny (1/5/15 min)", " / ".join(str(x) for x in result["machine"]["load_average_1_5_15"])),
     ]
     width = max(len(name) for name, _ in rows)
@@ -265,6 +310,12 @@ def print_table(result: dict) -> None:
         print(f"  Podłoga NIE odtworzyła {f['unreplayed']} scenariuszy (pominięte w stosunku po obu stronach):")
         for item in f["unreplayed_scenarios"]:
             print(f"    - {item['name']}: {item['reason']}")
+    missed = floor_shortfall(f)
+    if missed:
+        share = r["floor_replayed_share"]
+        print(f"BŁĄD: podłoga odtworzyła {f['scenarios_replayed']} z {f['scenarios']} scenariuszy ({share:.0%}), "
+              f"mniej niż {MIN_REPLAYED_SHARE:.0%}, więc stosunek zestaw / podłoga nie mówi o całym zestawie. "
+              f"Nieodtworzone: {'; '.join(missed)}", file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -287,7 +338,7 @@ def main(argv: list[str] | None = None) -> int:
     options.output.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print_table(result)
     print(f"Wyniki: {options.output}")
-    return 0 if serial_code == 0 and parallel_code == 0 else 1
+    return 0 if serial_code == 0 and parallel_code == 0 and not floor_shortfall(result["floor"]) else 1
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 """Smoke test of the benchmark script: it runs on a tiny selection, writes valid JSON with its fields,
-and its floor replays every recorded action of the scenario. No figure is asserted."""
+and its floor replays every recorded action of the scenario (no brand-new browser needed in place of
+one). No figure is asserted."""
 
 import json
 import subprocess
@@ -28,9 +29,12 @@ def test_bench_runs_and_writes_its_fields(tmp_path):
     assert result["parallel"]["speedup"] > 0 and result["parallel"]["scenarios_run"] == 1
     floor = result["floor"]
     assert floor["scenarios"] == 1 and floor["unreplayed"] == 0, floor["unreplayed_scenarios"]
+    assert floor["scenarios_replayed"] == 1 and floor["fallback_starts"] == 0
     assert floor["actions_replayed"] == floor["actions_recorded"] > 0
     assert floor["browser_starts"] >= 1 and floor["url_checks"] >= 1
+    assert result["ratio"]["floor_replayed_share"] == 1
     if serial["scenario_wall_from"] == "before_scenario":  # else the one scenario holds the run's set-up
         assert result["suite_to_floor_ratio"] > 0 and result["ratio"]["scenarios"] == 1
-    assert "zestaw / podłoga" in done.stdout
+        assert result["ratio"]["suite_median_s"] > 0 and result["ratio"]["floor_median_s"] > 0
+    assert "zestaw / podłoga" in done.stdout and "mediana scenariusza: zestaw / podłoga" in done.stdout
     assert "80011512354" not in output.read_text(encoding="utf-8") + done.stdout  # Jan Nowak's synthetic PESEL
