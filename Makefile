@@ -11,8 +11,13 @@ REPORT := reports/allure-report
 WORKERS ?= 1
 N ?= 10
 ARGS ?=
+GRID ?=
+GRID_NODES ?= 2
+GRID_PORT ?= 4444
+# GRID=local: the run starts its own Selenium Grid (hub + nodes) and runs every browser through it.
+GRID_ARGS := $(if $(GRID),-D grid=$(GRID))
 
-.PHONY: help setup system-deps run report test lint sim dry-run kroki clean soak privacy-scan bench
+.PHONY: help setup system-deps run report test lint sim dry-run kroki clean soak privacy-scan bench grid bench-grid
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
@@ -27,6 +32,13 @@ system-deps:
 	else \
 	  echo "Brak Chromium lub chromedriver. Zainstaluj: sudo apt-get install -y chromium chromium-driver" >&2; exit 2; \
 	fi
+	@if command -v java >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "Instaluję Javę z Debiana (default-jre-headless) dla Selenium Grid..."; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	else \
+	  echo "Uwaga: brak Javy; Selenium Grid (make grid, GRID=local) nie zadziała. Zainstaluj: sudo apt-get install -y default-jre-headless" >&2; \
+	fi
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -38,11 +50,11 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-run: setup ## Run every scenario against the simulator (WORKERS=N: N parallel processes), then the HTML report
+run: setup ## Run every scenario against the simulator (WORKERS=N: N parallel processes; GRID=local: through a local Selenium Grid), then the HTML report
 	@rm -rf $(RESULTS) reports/junit; mkdir -p $(RESULTS)
 	@status=0; \
-	if [ "$(WORKERS)" = 1 ]; then $(BEHAVE) $(ARGS) || status=$$?; \
-	else $(PY) -m tools.parallel --workers $(WORKERS) $(ARGS) || status=$$?; fi; \
+	if [ "$(WORKERS)" = 1 ]; then $(BEHAVE) $(GRID_ARGS) $(ARGS) || status=$$?; \
+	else $(PY) -m tools.parallel --workers $(WORKERS) $(GRID_ARGS) $(ARGS) || status=$$?; fi; \
 	$(MAKE) --no-print-directory report; \
 	$(MAKE) --no-print-directory privacy-scan || status=1; \
 	exit $$status
@@ -70,6 +82,12 @@ test: setup lint ## Lint, the project's own tests (pytest), dry run, then the wh
 
 bench: setup ## Measure the suite (serial and 2 workers) against a bare Selenium floor: reports/bench.json
 	$(PY) -m tools.bench $(ARGS)
+
+bench-grid: setup ## Time the suite serially with local Chromium and through a local Selenium Grid: reports/bench-grid.json
+	$(PY) -m tools.grid_bench $(ARGS)
+
+grid: setup ## Start a local Selenium Grid on 127.0.0.1 (hub + GRID_NODES nodes, hub port GRID_PORT) until Ctrl+C
+	@$(PY) -m tools.grid --nodes $(GRID_NODES) --port $(GRID_PORT)
 
 privacy-scan: $(VENV)/.installed ## Fail if any PESEL is in clear text in the suite's reports (results, JUnit, HTML)
 	@$(PY) -m tools.privacy_scan $(or $(wildcard $(RESULTS) $(REPORT) reports/junit),$(RESULTS))

@@ -138,8 +138,10 @@ def main(argv: list[str] | None = None) -> int:
     # behavex points TEMP at its output folder; multiprocessing's socket path there can exceed the
     # AF_UNIX limit (108 bytes), so pin TMPDIR (it wins over TEMP) to the system's temp folder.
     env = {**os.environ, PARALLEL_DIR_ENV: str(folder), "TMPDIR": tempfile.gettempdir()}
-    process = None
+    process = grid = None
     try:
+        if settings.grid == "local":  # ONE Grid for all workers: they get its address as remote_url
+            grid, env, behave_args = _start_grid(settings, options.workers, env, behave_args)
         if settings.uses_simulator:
             process, env = _prepare_simulator(settings, options.workers, folder, env)
         codes = [_run_behavex(options, behave_args, env)]
@@ -152,7 +154,39 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if process is not None:
             process.stop()
+        if grid is not None:
+            grid.stop()
         run_folder.cleanup()
+
+
+def without_define(args: list[str], key: str) -> list[str]:
+    """The behave arguments without any `-D key=...` (also -Dkey=..., --define key=..., --define=key=...)."""
+    out: list[str] = []
+    skip = False
+    for index, arg in enumerate(args):
+        if skip:
+            skip = False
+            continue
+        if arg in ("-D", "--define") and index + 1 < len(args) and args[index + 1].split("=", 1)[0] == key:
+            skip = True
+            continue
+        value = arg[2:] if arg.startswith("-D") else arg[len("--define="):] if arg.startswith("--define=") else None
+        if value is not None and value.split("=", 1)[0] == key:
+            continue
+        out.append(arg)
+    return out
+
+
+def _start_grid(settings: Settings, workers: int, env: dict, behave_args: list[str]):
+    """Start the local Selenium Grid (a node per worker unless grid_nodes says otherwise) for the whole run."""
+    from harness.grid import LocalGrid
+
+    nodes = settings.grid_nodes or workers
+    print(f"Uruchamiam lokalny Selenium Grid (węzły: {nodes}) dla {workers} procesów...", file=sys.stderr)
+    grid = LocalGrid(nodes=nodes).start()
+    print(f"Selenium Grid: {grid.url}", file=sys.stderr)
+    env = {**env, "IIKP_REMOTE_URL": grid.url, "IIKP_GRID": ""}  # workers use this Grid, start none of their own
+    return grid, env, without_define(behave_args, "grid")
 
 
 def _prepare_simulator(settings: Settings, workers: int, folder: Path, env: dict):
