@@ -371,10 +371,14 @@ def _labels(soup, choices):
 
 
 def _strip_edge_space(label):
-    """No leading or trailing blank text left inside a label after its control moved out."""
-    for child in (label.contents[:1] + label.contents[-1:]):
-        if isinstance(child, NavigableString) and not isinstance(child, Comment) and not child.strip():
-            child.extract()
+    """No blank left at the edges of a label's text after its control moved out."""
+    for edge, strip in ((0, str.lstrip), (-1, str.rstrip)):
+        child = label.contents[edge] if label.contents else None
+        if isinstance(child, NavigableString) and not isinstance(child, Comment):
+            if strip(str(child)):
+                child.replace_with(strip(str(child)))
+            else:
+                child.extract()
 
 
 # -- submit buttons: <button type=submit> or <input type=submit> --------------------------------------------------

@@ -48,12 +48,11 @@ def test_health_answers_on_both_origins(no_admin):
 
 def test_the_screens_work_without_the_admin_api(no_admin):
     window = no_admin.browser()
-    account = window.login(JAN)
-    assert window.url == IKP + "/ikp/konto" and "<h1>Moje konto</h1>" in text(account)
-    recepty = window.open("/ikp/recepty")
-    assert recepty.status_code == 200 and "Metformina 500 mg" in text(recepty)
-    saved = window.submit("/ikp/konto/edycja", {"email": "jan@example.com", "phone": "600100300", "channel": "sms"})
-    assert window.url == IKP + "/ikp/konto" and "Dane kontaktowe zostały zapisane." in text(saved)
+    landing = window.login(JAN)
+    assert landing.status_code == 200 and window.url.startswith(IKP + "/ikp") and "Wyloguj się" in text(landing)
+    for path in ("/ikp/konto", "/ikp/recepty", "/ikp/uprawnienia"):
+        page = window.open(IKP + path)
+        assert page.status_code == 200 and window.url == IKP + path and "Jan Nowak" in text(page), path
     assert "Wylogowano" in text(window.logout())
 
 
@@ -77,8 +76,7 @@ def test_two_processes_share_a_kept_database_and_the_second_has_no_admin_api(tmp
     first = SimulatorProcess(db_path=database).start()
     try:
         answer = requests.patch(f"{first.ikp_url}/__sim__/patients/{JAN}", headers={"X-Sim-Token": first.token},
-                                json={"contact": {"email": "wspolna@example.com", "phone": "600999888",
-                                                  "channel": "email"}}, timeout=10)
+                                json={"terms_accepted": False}, timeout=10)
         assert answer.status_code == 200, answer.text
     finally:
         first.stop()
@@ -90,10 +88,9 @@ def test_two_processes_share_a_kept_database_and_the_second_has_no_admin_api(tmp
         headers = {"X-Sim-Token": second.token}
         assert requests.get(f"{second.ikp_url}/__sim__/patients", headers=headers, timeout=10).status_code == 404
         assert requests.get(f"{second.ikp_url}/__sim__/health", timeout=10).status_code == 200
-        _session, account = _log_in_over_http(second.ikp_url)
-        assert account.url == f"{second.ikp_url}/ikp/konto"
-        assert "600999888" in account.text and "wspolna@example.com" in account.text
-        assert 'id="account-phone"' not in account.text and "var DELAY_MS = 0;" in account.text
+        _session, terms = _log_in_over_http(second.ikp_url)
+        assert terms.url == f"{second.ikp_url}/ikp/regulamin", "the first run's change is not in the database"
+        assert 'id="content"' not in terms.text and "var DELAY_MS = 0;" in terms.text
     finally:
         second.stop()
     assert os.path.exists(database)

@@ -24,11 +24,14 @@ from tests.simulator.test_browser import FLAGS, TIMEOUT
 
 SEEDS = (1, 2, 3, 4, 5)
 IDREFS = ("for", "form", "list", "headers", "aria-labelledby", "aria-describedby", "aria-controls", "aria-owns")
-SCREENS = (
-    "/ikp/konto", "/ikp/konto/edycja", "/ikp/uprawnienia", "/ikp/uprawnienia/nowe", "/ikp/recepty",
-    "/ikp/zamowione-recepty", "/ikp/deklaracje", "/ikp/deklaracje/nowa?rola=lekarz&q=Warszawa",
+# Where the crawl of the logged-in screens starts; every same-origin link found on them is followed too.
+START = (
+    "/ikp", "/ikp/konto", "/ikp/konto/edycja", "/ikp/uprawnienia", "/ikp/uprawnienia/nowe", "/ikp/recepty",
+    "/ikp/deklaracje", "/ikp/deklaracje/nowa?rola=lekarz&q=Warszawa",
     "/ikp/deklaracje/nowa/osoba?rola=lekarz&placowka=1", "/ikp/nie-ma-takiej",
 )
+NOT_CRAWLED = ("/ikp/wyloguj", "/ikp/zaloguj", "/ikp/sso")
+MAX_SCREENS = 30
 
 
 def soup_of(html):
@@ -76,8 +79,12 @@ def buttons(soup):
 
 
 def column_headers(soup):
-    return [" ".join(tag.get_text(" ").split()) for tag in soup.find_all(lambda tag: tag.name == "th"
-                                                                            or tag.get("role") == "columnheader")]
+    """[(column or row, text)] of the header cells: <th> (scope) or role columnheader / rowheader."""
+    headers = []
+    for tag in soup.find_all(lambda tag: tag.name == "th" or tag.get("role") in ("columnheader", "rowheader")):
+        kind = "row" if tag.get("scope") == "row" or tag.get("role") == "rowheader" else "column"
+        headers.append((kind, " ".join(tag.get_text(" ").split())))
+    return headers
 
 
 def table_names(soup):
@@ -101,7 +108,7 @@ def structure(html):
         "text": visible_text(soup.body),
         "title": soup.title.get_text(),
         "headings": [(tag.name, tag.get_text(" ", strip=True)) for tag in soup.find_all(re.compile(r"^h[1-6]$"))],
-        "links": [tag["href"] for tag in soup.find_all("a", href=True)],
+        "links": [tag["href"] for tag in soup.find_all("a", href=True) if not tag["href"].startswith("#")],
         "forms": [(form.get("method", "get").lower(), form.get("action")) for form in soup.find_all("form")],
         "fields": Counter(tag["name"] for tag in soup.find_all(("input", "select", "textarea", "button"),
                                                                 attrs={"name": True})),
@@ -154,23 +161,36 @@ def pages(apps, baseline_db, db_dir):
     sim = Sim(path, *apps)
     jan = sim.browser()
     jan.login(JAN)
-    sim.ok("POST", f"/patients/{JAN}/consents", {"kind": "records_access", "person_name": "Anna Kowalska",
-                                                  "person_pesel": ANNA}, status=201)
-    sim.ok("POST", f"/patients/{JAN}/consents", {"kind": "treatment_refusal", "scope": "Transfuzja krwi",
-                                                  "status": "withdrawn"}, status=201)
-    sim.ok("POST", f"/patients/{JAN}/orders", {"prescription_ids": [1]}, status=201)
+    # Some rows for the tables (the screens' own tests check these calls; here only the markup matters).
+    sim.admin("POST", f"/patients/{JAN}/consents", {"kind": "records_access", "person_name": "Anna Kowalska",
+                                                     "person_pesel": ANNA})
+    sim.admin("POST", f"/patients/{JAN}/consents", {"kind": "treatment_refusal", "scope": "Transfuzja krwi",
+                                                     "status": "withdrawn"})
+    sim.admin("POST", f"/patients/{JAN}/orders", {"prescription_ids": [1]})
     pz_url = sim.browser().get(IKP + "/ikp/zaloguj").headers["Location"]
-    result = {}
-    for seed in (None, *SEEDS):
+    result = {("pz", None): text(jan.get(pz_url))}
+    assert "Pesel" in result[("pz", None)]
+    screens, queue = [], list(START)
+    while queue and len(screens) < MAX_SCREENS:
+        screen = queue.pop(0)
+        if screen in screens:
+            continue
+        response = jan.get(IKP + screen)
+        screens.append(screen)
+        result[(screen, None)] = (response.status_code, text(response))
+        for link in soup_of(text(response)).find_all("a", href=True):
+            href = link["href"].removeprefix(IKP)
+            if href.startswith("/ikp") and not href.startswith(NOT_CRAWLED) and href not in screens:
+                queue.append(href)
+    for seed in SEEDS:
         with_markup(sim, seed)
         result[("pz", seed)] = text(jan.get(pz_url))
-        assert "Pesel" in result[("pz", seed)]
-        for path in SCREENS:
-            response = jan.get(IKP + path)
-            assert response.status_code == (404 if "nie-ma" in path else 200), (path, response.status_code)
-            result[(path, seed)] = text(response)
+        for screen in screens:
+            response = jan.get(IKP + screen)
+            assert response.status_code == result[(screen, None)][0], screen
+            result[(screen, seed)] = text(response)
     with_markup(sim, None)
-    return result
+    return {key: value[1] if isinstance(value, tuple) else value for key, value in result.items()}
 
 
 def test_every_screen_keeps_what_users_and_the_server_see(pages):
@@ -234,7 +254,8 @@ def variants(pages):
 
 def test_alternatives_vary_across_seeds(pages):
     found = variants(pages)
-    assert found[None] == {"button", "table", "label for", "dl"}
+    assert found[None] >= {"button", "table", "label for", "dl"}
+    assert not found[None] & {"aria grid", "paragraphs", "wrapper"}
     used = set().union(*(found[seed] for seed in SEEDS))
     assert used >= {"input submit", "button", "aria grid", "table", "wrapping label", "label for", "dl",
                     "paragraphs", "span label", "plain label", "wrapper"}, used
@@ -287,7 +308,7 @@ var labels = Array.from(document.querySelectorAll("label"));
 for (var i = 0; i < labels.length; i++) {
   var copy = labels[i].cloneNode(true);
   copy.querySelectorAll("input, select, textarea").forEach(function (control) { control.remove(); });
-  if (copy.textContent.replace(/\\s+/g, " ").trim() === wanted) { return labels[i].control; }
+  if (copy.textContent.replace(/\\s+/g, " ").trim().indexOf(wanted) === 0) { return labels[i].control; }
 }
 return null;
 """
@@ -334,17 +355,17 @@ def test_log_in_and_save_a_form_in_a_random_markup(db_dir, chromium, seed, ui):
                          markup="random", markup_seed=seed, ui=ui) as server:
         chromium.get(f"{server.ikp_url}/ikp/zaloguj")
         by_label(chromium, "Pesel").send_keys(JAN + Keys.ENTER)
+        button(chromium, "Wyloguj się")
+        chromium.find_element(By.LINK_TEXT, "Moje konto").click()
         h1_is(chromium, "Moje konto")
         assert chromium.find_elements(By.ID, "account-phone") == []
         shows(chromium, "600100200")
         chromium.find_element(By.LINK_TEXT, "Edytuj swoje dane").click()
-        phone = by_label(chromium, "Numer telefonu komórkowego")
+        phone = by_label(chromium, "Numer telefonu")
         phone.clear()
         phone.send_keys("600 100 300")
-        by_label(chromium, "E-mail").click()
         button(chromium, "Zapisz").click()
-        shows(chromium, "Dane kontaktowe zostały zapisane.")
-        shows(chromium, "Telefon kontaktowy")
+        h1_is(chromium, "Moje konto")
         shows(chromium, "600100300")
         assert chromium.current_url == f"{server.ikp_url}/ikp/konto"
         button(chromium, "Wyloguj się").click()
@@ -359,3 +380,57 @@ def test_pz_pages_are_transformed_too(sim):
     page = text(window.open(IKP + "/ikp/zaloguj"))
     assert window.url.startswith(PZ)
     assert 'id="pesel"' not in page and "Pesel" in page
+
+
+# Markup that today's templates do not use but other screens may: the transform must keep it equivalent too.
+SYNTHETIC = """<!doctype html>
+<html lang="pl"><head><title>Próba</title>
+<style>#intro { color: red; } .note, td.wide { margin: 0 } @media print { #intro .note { display: none } }</style>
+</head><body>
+<a href="#intro">Przejdź do wstępu</a>
+<main id="main"><h1>Próba</h1>
+<p id="intro" class="lead note">Wstęp <a href="/ikp/a?b=1&amp;c=2" data-x="1">link</a>
+i <button type="button">Pokaż</button></p>
+<form method="post" action="/ikp/x" id="f1"><input type="hidden" name="view" value="V">
+<label>Miasto <input name="city" type="text"></label>
+<label><input type="checkbox" name="agree" value="yes"> Zgadzam się</label>
+<label for="when">Kiedy</label><select id="when" name="when"><option>Dziś</option>
+<option selected>Jutro</option></select>
+<textarea name="notes" aria-label="Uwagi"></textarea>
+<input type="submit" value="Wyślij">
+<button type="submit" name="action" value="draft">Zapisz szkic</button>
+</form>
+<input form="f1" type="text" name="outside" aria-labelledby="outside-label">
+<span id="outside-label">Poza formularzem</span>
+<table class="wide"><caption>Wyniki <em>badań</em></caption>
+<tr><th scope="col">Badanie</th><th scope="col">Wynik</th></tr>
+<tr><th scope="row" id="r1">Morfologia</th><td headers="r1" colspan="1">w normie</td></tr>
+<tr><th scope="row">Glukoza</th><td><form method="post" action="/ikp/y"><button>Usuń</button></form></td></tr>
+</table>
+<dl><div><dt>Numer</dt><dd>12</dd></div>
+<div><dt>Data:</dt><dd><time datetime="2026-01-01">1 stycznia</time></dd></div></dl>
+<dl><dt>Opis</dt><dd><ul><li>jeden</li><li>dwa</li></ul></dd></dl>
+<svg width="10" height="10"><defs><linearGradient id="g"></linearGradient></defs>
+<rect fill="url(#g)" width="10" height="10"></rect></svg>
+</main></body></html>"""
+
+
+def test_other_markup_patterns_stay_equivalent_for_many_seeds():
+    expected = structure(SYNTHETIC)
+    seen = set()
+    for seed in range(24):
+        html = markup.transform(SYNTHETIC, seed, "/ikp/proba")
+        actual = structure(html)
+        for key in expected:
+            assert actual[key] == expected[key], (seed, key)
+        assert_references_resolve(html)
+        soup = soup_of(html)
+        gradient = soup.find("lineargradient") or soup.find("linearGradient")
+        assert soup.find("rect")["fill"] == f"url(#{gradient['id']})"
+        assert soup.find("a")["href"] == "#" + soup.find(string=re.compile("^Wstęp")).parent["id"]
+        assert soup.find("button", attrs={"name": "action"})["value"] == "draft"
+        seen |= {"wrapped city" if soup.find(attrs={"name": "city"}).find_parent("label") else "label for city",
+                 "grid" if soup.find(role="table") else "table",
+                 "rowheader" if soup.find(role="rowheader") else "th",
+                 "button" if soup.find("button", string="Wyślij") else "input"}
+    assert seen >= {"label for city", "wrapped city", "grid", "table", "rowheader", "button", "input"}, seen
