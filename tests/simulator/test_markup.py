@@ -173,9 +173,12 @@ def pages(apps, baseline_db, db_dir):
     screens, queue = [], list(START)
     while queue and len(screens) < MAX_SCREENS:
         screen = queue.pop(0)
-        if screen in screens:
+        if screen in screens or screen.startswith(NOT_CRAWLED) or not screen.startswith("/ikp"):
             continue
         response = jan.get(IKP + screen)
+        if response.status_code in (301, 302, 303, 307, 308):
+            queue.append(response.headers["Location"].removeprefix(IKP))
+            continue
         screens.append(screen)
         result[(screen, None)] = (response.status_code, text(response))
         for link in soup_of(text(response)).find_all("a", href=True):
