@@ -38,7 +38,7 @@ PHRASING = frozenset({
 })
 PRESENTATIONAL_TABLE_ATTRS = ("border", "cellpadding", "cellspacing", "summary", "width", "align", "bgcolor", "frame",
                               "rules")
-GROUP_DISPLAY = {"thead": "table-header-group", "tbody": "table-row-group", "tfoot": "table-footer-group"}
+TABLE_GROUPS = ("thead", "tbody", "tfoot")
 # Classes of the grid's divs (renamed like every class) and the rules that lay them out as a table.
 GRID_CSS = (
     "\n.markup-grid { display: table; border-collapse: collapse; width: 100%; margin-top: 1rem; }"
@@ -229,7 +229,7 @@ def _table_rows(table):
             continue
         if not isinstance(child, Tag):
             return None
-        if child.name in GROUP_DISPLAY:
+        if child.name in TABLE_GROUPS:
             rows = [row for row in child.children if not _blank(row)]
             if any(not isinstance(row, Tag) or row.name != "tr" for row in rows):
                 return None
