@@ -5,12 +5,17 @@ Funkcja: Zamówienie e-recepty na kontynuację leczenia
   Chcę zamówić w iIKP receptę na ich kontynuację i śledzić, co dzieje się z zamówieniem
   Aby lekarz POZ wystawił mi e-receptę bez wizyty w przychodni
 
+  W „Recepty” pacjent zaznacza leki, naciska „Zamów receptę” i potwierdza zamówienie; śledzi je
+  w „Zamówione recepty”. Zamówienie trafia do lekarza z ostatniej aktywnej deklaracji POZ. Lekarza
+  (stronę placówki) gra symulator albo adapter dostawcy (-D facility=…); na prawdziwym iIKP zestaw
+  anuluje po scenariuszu zamówienia, które jeszcze da się anulować.
+
   @critical
   Szablon scenariusza: Pacjent zamawia receptę na leki, które przyjmuje przewlekle
     Zakładając, że Jan Nowak jest zalogowany w iIKP
     Gdy Jan Nowak zamawia receptę na <leki>
-    Wtedy Jan Nowak widzi swoje zamówienie na <leki> ze statusem „Złożone”
-    Oraz zamówienie na <leki> trafiło do lekarza „dr n. med. Adam Lekarski” z placówki POZ „Przychodnia Zdrowie”
+    Wtedy Jan Nowak widzi swoje zamówienie na <leki> jako złożone
+    Oraz to zamówienie trafiło do lekarza „dr n. med. Adam Lekarski” z placówki POZ „Przychodnia Zdrowie”
 
     Przykłady: Jeden lek i kilka leków w jednym zamówieniu
       | leki                                      |
@@ -27,47 +32,65 @@ Funkcja: Zamówienie e-recepty na kontynuację leczenia
   @normal
   Scenariusz: Pacjent anuluje zamówienie, którego lekarz jeszcze nie zaczął realizować
     Zakładając, że Jan Nowak jest zalogowany w iIKP
-    Oraz Jan Nowak zamówił receptę na „Bisoprolol 5 mg”
-    Gdy Jan Nowak anuluje zamówienie na „Bisoprolol 5 mg”
-    Wtedy Jan Nowak widzi swoje zamówienie na „Bisoprolol 5 mg” ze statusem „Anulowane”
+    Gdy Jan Nowak zamawia receptę na „Bisoprolol 5 mg”
+    I Jan Nowak anuluje to zamówienie
+    Wtedy Jan Nowak widzi to zamówienie jako anulowane
 
-  @normal @symulator
+  @normal
+  Scenariusz: Pacjent ponawia wcześniejsze zamówienie
+    Zakładając, że Jan Nowak jest zalogowany w iIKP
+    Gdy Jan Nowak zamawia receptę na „Atorwastatyna 20 mg”
+    I Jan Nowak anuluje to zamówienie
+    I Jan Nowak zamawia ponownie to samo
+    Wtedy Jan Nowak widzi swoje zamówienie na „Atorwastatyna 20 mg” jako złożone
+
+  @normal @placowka
   Scenariusz: Pacjent nie może anulować zamówienia, które lekarz już realizuje
-    Zakładając, że lekarz rozpoczął realizację zamówienia Jana Nowaka na „Metformina 500 mg”
-    Oraz Jan Nowak jest zalogowany w iIKP
-    Gdy Jan Nowak przegląda swoje zamówione recepty
-    Wtedy Jan Nowak widzi swoje zamówienie na „Metformina 500 mg” ze statusem „W realizacji”
-    Ale Jan Nowak nie może anulować zamówienia na „Metformina 500 mg”
+    Zakładając, że Jan Nowak jest zalogowany w iIKP
+    Gdy Jan Nowak zamawia receptę na „Metformina 500 mg”
+    I lekarz rozpoczyna realizację tego zamówienia
+    Wtedy Jan Nowak widzi to zamówienie jako w realizacji
+    Ale Jan Nowak nie może anulować tego zamówienia
 
-  @normal @symulator
+  @normal @placowka
   Scenariusz: Pacjent widzi, że lekarz zrealizował zamówienie
-    Zakładając, że lekarz zrealizował zamówienie Jana Nowaka na „Atorwastatyna 20 mg”
-    Oraz Jan Nowak jest zalogowany w iIKP
-    Gdy Jan Nowak przegląda swoje zamówione recepty
-    Wtedy Jan Nowak widzi swoje zamówienie na „Atorwastatyna 20 mg” ze statusem „Zrealizowane”
+    Zakładając, że Jan Nowak jest zalogowany w iIKP
+    Gdy Jan Nowak zamawia receptę na „Atorwastatyna 20 mg”
+    I lekarz realizuje to zamówienie
+    Wtedy Jan Nowak widzi to zamówienie jako zrealizowane
 
-  @normal @symulator
+  @normal @placowka
   Scenariusz: Pacjent widzi, że lekarz odrzucił zamówienie, i czyta jego komentarz
-    Zakładając, że lekarz odrzucił zamówienie Jana Nowaka na „Bisoprolol 5 mg” z komentarzem „Proszę zgłosić się na wizytę”
-    Oraz Jan Nowak jest zalogowany w iIKP
-    Gdy Jan Nowak przegląda swoje zamówione recepty
-    Wtedy Jan Nowak widzi swoje zamówienie na „Bisoprolol 5 mg” ze statusem „Odrzucone”
-    Oraz przy zamówieniu na „Bisoprolol 5 mg” widnieje komentarz lekarza „Proszę zgłosić się na wizytę”
+    Zakładając, że Jan Nowak jest zalogowany w iIKP
+    Gdy Jan Nowak zamawia receptę na „Bisoprolol 5 mg”
+    I lekarz odrzuca to zamówienie z komentarzem „Proszę zgłosić się na wizytę”
+    Wtedy Jan Nowak widzi to zamówienie jako odrzucone
+    Oraz przy tym zamówieniu widnieje komentarz lekarza „Proszę zgłosić się na wizytę”
+
+  @normal @symulator @placowka
+  Scenariusz: Lekarz odrzuca zamówienie złożone wcześniej
+    Zakładając, że Jan Nowak zamówił receptę na „Metformina 500 mg”
+    I Jan Nowak jest zalogowany w iIKP
+    Gdy lekarz odrzuca to zamówienie z komentarzem „Proszę zgłosić się na wizytę”
+    Wtedy Jan Nowak widzi to zamówienie jako odrzucone
 
   @critical
   Scenariusz: Pacjent bez deklaracji wyboru lekarza POZ nie może zamówić recepty
     Zakładając, że Stanisław Wójcik jest zalogowany w iIKP
     Gdy Stanisław Wójcik próbuje zamówić receptę na „Metformina 500 mg”
     Wtedy Stanisław Wójcik dowiaduje się, że najpierw musi złożyć deklarację wyboru lekarza POZ
+    Oraz Stanisław Wójcik nie ma nowego zamówienia
 
   @normal
   Scenariusz: Placówka POZ, która nie przyjmuje zamówień przez IKP, odsyła pacjenta do siebie
     Zakładając, że Maria Zielińska jest zalogowana w iIKP
     Gdy Maria Zielińska próbuje zamówić receptę na „Lewotyroksyna 50 mcg”
-    Wtedy Maria Zielińska dowiaduje się, że jej placówka POZ nie realizuje zamówień recept i trzeba się z nią skontaktować
+    Wtedy Maria Zielińska dowiaduje się, że zamówienie nie może zostać zrealizowane i trzeba skontaktować się z placówką
+    Oraz Maria Zielińska nie ma nowego zamówienia
 
   @minor
   Scenariusz: Zamówienie bez zaznaczonego leku nie zostaje złożone
     Zakładając, że Jan Nowak jest zalogowany w iIKP
     Gdy Jan Nowak próbuje zamówić receptę, nie zaznaczając żadnego leku
-    Wtedy Jan Nowak dowiaduje się, że musi zaznaczyć co najmniej jeden lek
+    Wtedy iIKP nie przyjmuje zamówienia i mówi dlaczego
+    Oraz Jan Nowak nie ma nowego zamówienia

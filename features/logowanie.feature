@@ -18,18 +18,24 @@ Funkcja: Logowanie do iIKP przez testowy Profil Zaufany
     Wtedy Jan Nowak widzi swoje konto w iIKP
 
   @normal
+  Scenariusz: Po zalogowaniu „Moje konto” otwiera się odnośnikiem u góry strony
+    Zakładając, że Jan Nowak jest zalogowany w iIKP
+    Gdy Jan Nowak otwiera „Moje konto”
+    Wtedy Jan Nowak widzi w „Moje konto” swoje imię i nazwisko
+
+  @normal
   Szablon scenariusza: Testowy Profil Zaufany odrzuca nieprawidłowy numer PESEL: <przypadek>
     Gdy pacjent zatwierdza w testowym Profilu Zaufanym numer PESEL „<numer>”
-    Wtedy testowy Profil Zaufany odrzuca numer z komunikatem „<komunikat>”
+    Wtedy testowy Profil Zaufany odrzuca ten numer i mówi dlaczego
     I logowanie nie opuszcza strony testowego Profilu Zaufanego
 
     Przykłady:
-      | przypadek                   | numer       | komunikat                                          |
-      | pusty numer                 |             | Wpisz numer PESEL.                                 |
-      | za krótki numer             | 8001151235  | Numer PESEL musi składać się z 11 cyfr.            |
-      | litery zamiast cyfr         | 8001151235A | Numer PESEL musi składać się z 11 cyfr.            |
-      | błędna cyfra kontrolna      | 87061302072 | Numer PESEL ma nieprawidłową cyfrę kontrolną.      |
-      | nieistniejąca data urodzenia | 80013212351 | Numer PESEL zawiera nieprawidłową datę urodzenia. |
+      | przypadek                    | numer       |
+      | pusty numer                  |             |
+      | za krótki numer              | 8001151235  |
+      | litery zamiast cyfr          | 8001151235A |
+      | błędna cyfra kontrolna       | 87061302072 |
+      | nieistniejąca data urodzenia | 80013212351 |
 
   @normal @instrukcja-3.1
   Scenariusz: Osoba spoza listy pacjentów testowych trafia na ekran błędu testowego Profilu Zaufanego

@@ -9,7 +9,7 @@ Funkcja: Wylogowanie z iIKP
   Scenariusz: Wylogowanie kończy sesję pacjenta
     Zakładając, że Jan Nowak jest zalogowany w iIKP
     Gdy Jan Nowak wylogowuje się przyciskiem „Wyloguj się”
-    Wtedy Jan Nowak widzi potwierdzenie wylogowania
+    Wtedy Jan Nowak nie jest już zalogowany w iIKP
 
   @critical
   Scenariusz: Powrót przyciskiem „Wstecz” po wylogowaniu nie pokazuje konta

@@ -2,68 +2,78 @@
 @zgody @instrukcja-1
 Funkcja: Zgody i upoważnienia w „Uprawnieniach”
   Jako pacjent testowy, na którego koncie dostawca oprogramowania sprawdza nadawanie zgód
-  Chcę zapisywać w iIKP upoważnienia, zgody i sprzeciwy oraz wycofywać je
+  Chcę nadawać w iIKP upoważnienia i zgody (albo odmowę zgody) oraz je wycofywać
   Aby system dostawcy mógł odczytać, kto i w jakim zakresie ma dostęp do moich danych i świadczeń
+
+  Rodzaje uprawnień nazywa ustawa o systemie informacji w ochronie zdrowia (art. 7a ust. 1 pkt 3–5).
+  Każde nadanie można wycofać („Zawsze możesz cofnąć”, pacjent.gov.pl); na prawdziwym iIKP zestaw
+  wycofuje po scenariuszu wszystko, co nadał.
 
   Założenia:
     Zakładając, że Jan Nowak jest zalogowany w iIKP
 
   @critical
   Szablon scenariusza: Upoważnienie dla bliskiej osoby staje się aktywne: <rodzaj>
-    Gdy Jan Nowak zapisuje uprawnienie „<rodzaj>” dla Ewy Nowak od dziś bezterminowo
-    Wtedy Jan Nowak widzi uprawnienie „<rodzaj>” dla Ewy Nowak ze statusem „Aktywna”
-    Oraz to uprawnienie ma zakres „Pełny zakres”
+    Gdy Jan Nowak nadaje uprawnienie „<rodzaj>” dla Ewy Nowak od dziś bezterminowo
+    Wtedy Jan Nowak widzi to uprawnienie w „Uprawnieniach” jako aktywne
+    Oraz to uprawnienie ma pełny zakres
     Oraz to uprawnienie obowiązuje od dziś bezterminowo
 
     Przykłady:
-      | rodzaj                                                  |
-      | Upoważnienie do dostępu do dokumentacji medycznej       |
-      | Upoważnienie do uzyskiwania informacji o stanie zdrowia |
+      | rodzaj                                            |
+      | Upoważnienie do dostępu do dokumentacji medycznej |
+      | Zgoda na udzielanie informacji o stanie zdrowia   |
 
   @critical
-  Szablon scenariusza: Zgoda albo sprzeciw wobec określonych świadczeń staje się aktywna: <rodzaj>
-    Gdy Jan Nowak zapisuje uprawnienie „<rodzaj>” w zakresie „<zakres>” od dziś bezterminowo
-    Wtedy Jan Nowak widzi uprawnienie „<rodzaj>” w zakresie „<zakres>” ze statusem „Aktywna”
+  Szablon scenariusza: Zgoda na określone świadczenie albo jej odmowa staje się aktywna: <rodzaj>
+    Gdy Jan Nowak nadaje uprawnienie „<rodzaj>” w zakresie „<zakres>” od dziś bezterminowo
+    Wtedy Jan Nowak widzi to uprawnienie w „Uprawnieniach” jako aktywne
     Oraz to uprawnienie obowiązuje od dziś bezterminowo
 
     Przykłady:
-      | rodzaj                                                      | zakres                                 |
-      | Zgoda na udzielenie określonych świadczeń zdrowotnych       | Usunięcie zęba w znieczuleniu ogólnym  |
-      | Sprzeciw wobec udzielenia określonych świadczeń zdrowotnych | Przetoczenie krwi i jej składników     |
+      | rodzaj                                                       | zakres                                |
+      | Zgoda na udzielenie określonych świadczeń zdrowotnych        | Usunięcie zęba w znieczuleniu ogólnym |
+      | Odmowa zgody na udzielenie określonych świadczeń zdrowotnych | Przetoczenie krwi i jej składników    |
 
   @normal
   Scenariusz: Upoważnienie na określony czas pokazuje swój okres obowiązywania
-    Gdy Jan Nowak zapisuje uprawnienie „Upoważnienie do uzyskiwania informacji o stanie zdrowia” dla Piotra Zielińskiego od jutra przez 30 dni
-    Wtedy Jan Nowak widzi uprawnienie „Upoważnienie do uzyskiwania informacji o stanie zdrowia” dla Piotra Zielińskiego ze statusem „Aktywna”
+    Gdy Jan Nowak nadaje uprawnienie „Zgoda na udzielanie informacji o stanie zdrowia” dla Piotra Zielińskiego od jutra przez 30 dni
+    Wtedy Jan Nowak widzi to uprawnienie w „Uprawnieniach” jako aktywne
     Oraz to uprawnienie obowiązuje od jutra przez 30 dni
 
-  @critical @symulator
+  @critical
   Scenariusz: Wycofane upoważnienie zostaje w historii jako wycofane
-    Zakładając, że Jan Nowak ma już aktywne uprawnienie „Upoważnienie do uzyskiwania informacji o stanie zdrowia” dla Piotra Zielińskiego
-    Gdy Jan Nowak wycofuje uprawnienie „Upoważnienie do uzyskiwania informacji o stanie zdrowia” dla Piotra Zielińskiego
-    Wtedy Jan Nowak widzi uprawnienie „Upoważnienie do uzyskiwania informacji o stanie zdrowia” dla Piotra Zielińskiego ze statusem „Wycofana”
+    Gdy Jan Nowak nadaje uprawnienie „Zgoda na udzielanie informacji o stanie zdrowia” dla Piotra Zielińskiego od dziś bezterminowo
+    I Jan Nowak wycofuje to uprawnienie
+    Wtedy Jan Nowak widzi to uprawnienie w „Uprawnieniach” jako wycofane
 
   @normal
   Scenariusz: Upoważnienie dla osoby z błędnym numerem PESEL nie zostaje zapisane
-    Gdy Jan Nowak próbuje zapisać uprawnienie „Upoważnienie do dostępu do dokumentacji medycznej” dla osoby z błędnym numerem PESEL od dziś bezterminowo
-    Wtedy zapis uprawnienia zostaje odrzucony z komunikatem „PESEL osoby jest nieprawidłowy.”
+    Gdy Jan Nowak próbuje nadać uprawnienie „Upoważnienie do dostępu do dokumentacji medycznej” dla osoby z błędnym numerem PESEL od dziś bezterminowo
+    Wtedy iIKP nie zapisuje uprawnienia i wskazuje PESEL osoby
     Oraz żadne nowe uprawnienie nie zostało zapisane
 
   @normal
   Scenariusz: Pacjent nie może upoważnić samego siebie
-    Gdy Jan Nowak próbuje zapisać uprawnienie „Upoważnienie do uzyskiwania informacji o stanie zdrowia” dla samego siebie od dziś bezterminowo
-    Wtedy zapis uprawnienia zostaje odrzucony z komunikatem „Nie możesz udzielić uprawnienia sam sobie.”
+    Gdy Jan Nowak próbuje nadać uprawnienie „Zgoda na udzielanie informacji o stanie zdrowia” dla samego siebie od dziś bezterminowo
+    Wtedy iIKP nie zapisuje uprawnienia i wskazuje PESEL osoby
     Oraz żadne nowe uprawnienie nie zostało zapisane
 
   @normal
   Scenariusz: Uprawnienie nie może zacząć obowiązywać w przeszłości
-    Gdy Jan Nowak próbuje zapisać uprawnienie „Upoważnienie do dostępu do dokumentacji medycznej” dla Ewy Nowak z datą rozpoczęcia wczoraj
-    Wtedy zapis uprawnienia zostaje odrzucony z komunikatem „Data rozpoczęcia nie może być wcześniejsza niż dzisiaj.”
+    Gdy Jan Nowak próbuje nadać uprawnienie „Upoważnienie do dostępu do dokumentacji medycznej” dla Ewy Nowak z datą rozpoczęcia wczoraj
+    Wtedy iIKP nie zapisuje uprawnienia i wskazuje datę rozpoczęcia
     Oraz żadne nowe uprawnienie nie zostało zapisane
 
   @normal @symulator
   Scenariusz: Drugie aktywne upoważnienie tego samego rodzaju dla tej samej osoby nie zostaje zapisane
     Zakładając, że Jan Nowak ma już aktywne uprawnienie „Upoważnienie do dostępu do dokumentacji medycznej” dla Ewy Nowak
-    Gdy Jan Nowak próbuje zapisać uprawnienie „Upoważnienie do dostępu do dokumentacji medycznej” dla Ewy Nowak od dziś bezterminowo
-    Wtedy zapis uprawnienia zostaje odrzucony z komunikatem „Masz już aktywne uprawnienie tego rodzaju dla tej osoby.”
+    Gdy Jan Nowak próbuje nadać uprawnienie „Upoważnienie do dostępu do dokumentacji medycznej” dla Ewy Nowak od dziś bezterminowo
+    Wtedy iIKP nie zapisuje uprawnienia i mówi dlaczego
     Oraz żadne nowe uprawnienie nie zostało zapisane
+
+  @normal @symulator
+  Scenariusz: Uprawnienie nadane wcześniej można wycofać
+    Zakładając, że Jan Nowak ma już aktywne uprawnienie „Zgoda na udzielanie informacji o stanie zdrowia” dla Piotra Zielińskiego
+    Gdy Jan Nowak wycofuje to uprawnienie
+    Wtedy Jan Nowak widzi to uprawnienie w „Uprawnieniach” jako wycofane

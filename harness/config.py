@@ -17,6 +17,7 @@ BROWSERS = ("chromium", "chrome", "firefox", "edge")
 SCREENSHOTS = ("failure", "step", "off")
 DRIVER_MANAGERS = ("system", "selenium-manager", "webdriver-manager")
 GRIDS = ("", "local")  # grid=local: the run starts its own Selenium Grid (harness.grid)
+CLEANUPS = ("auto", "on", "off")  # auto: on against the real iIKP, off on the simulator (it resets accounts)
 TRUE_WORDS = ("true", "1", "yes", "tak", "on")
 FALSE_WORDS = ("false", "0", "no", "nie", "off")
 
@@ -105,6 +106,9 @@ class Settings:
     preflight_timeout: float = 5.0
     lease_timeout: float = 300.0
     stats_file: str = ""
+    facility: str = ""
+    irreversible: bool = False
+    cleanup: str = "auto"
     browser_reuse: bool = True
     grid: str = ""
     grid_nodes: int = 0
@@ -112,6 +116,11 @@ class Settings:
     @property
     def uses_simulator(self) -> bool:
         return self.target == "symulator"
+
+    @property
+    def cleans_up(self) -> bool:
+        """Whether scenarios put back what they changed, through the screens (harness.cleanup)."""
+        return self.cleanup == "on" or (self.cleanup == "auto" and not self.uses_simulator)
 
     @property
     def accounts_path(self) -> Path:
@@ -136,6 +145,9 @@ PARSERS: dict[str, Callable[[str, str], object]] = {
     "preflight_timeout": _number(0.5, 120),
     "lease_timeout": _number(0, 3600),
     "stats_file": _text,
+    "facility": _text,
+    "irreversible": _bool,
+    "cleanup": _choice(CLEANUPS),
     "browser_reuse": _bool,
     "grid": _grid,
     "grid_nodes": _number(0, 16, integer=True),

@@ -11,20 +11,26 @@ from behave import fixture, use_fixture
 from behave.model import Scenario, Status
 
 from harness import parallel_worker, preflight, recovery, reporting, run_guard
+from harness.arrange import SimulatorFacility, load_facility
 from harness.browser import BrowserKeeper, check_setup, console_log
+from harness.cleanup import Cleanup
 from harness.config import Settings, from_behave
+from harness.created import Created
 from harness.errors import EXIT_USAGE, SuiteError
 from harness.leases import Leases
 from harness.masking import install_log_masking, mask_console_output, mask_files
 from harness.measure import timing
 from harness.personas import PersonaBook, load_accounts
 from harness.simulator import TOKEN_ENV, AdminClient, SimulatorProcess
-from harness.steps_api import site
+from harness.steps_api import fresh_site, site
+from pages import flows
 from pages.components.header import LoggedInPage
 
 log = logging.getLogger("iikp")
 
-SIMULATOR_TAG = "symulator"
+SIMULATOR_TAG = "symulator"  # needs the simulator: faults on demand, the clock, state arranged by its API
+FACILITY_TAG = "placowka"  # needs the facility's side (harness.arrange.Facility)
+IRREVERSIBLE_TAG = "nieodwracalne"  # changes a real account for good (a POZ declaration counts in the year)
 
 
 def stop_run(message: str, code: int) -> None:
@@ -82,8 +88,10 @@ def before_all(context) -> None:
         context.sim = None
         context.outcomes = recovery.OutcomeBook()
         context.browsers = use_fixture(browsers_fixture, context)
+        context.facility = load_facility(settings.facility) if settings.facility else None
         if settings.uses_simulator:
             _connect_simulator(context, settings)
+            context.facility = context.facility or SimulatorFacility(context.sim)
         else:
             context.personas = PersonaBook(load_accounts(settings.accounts_path), str(settings.accounts_path))
             context.ikp_url, context.pz_url = settings.base_url, settings.pz_url
@@ -165,15 +173,28 @@ def before_feature(context, feature) -> None:
 # -- scenario -------------------------------------------------------------------------------------
 def before_scenario(context, scenario: Scenario) -> None:
     timing.scenario_started()
+    settings = context.config_iikp
     context.browser = None
     context.patient = None
+    context.logged_in = None
     context.page = None
     context.used_personas = set()
     context.events_since = None
-    context.leases = Leases(context.config_iikp.lease_timeout, environment=context.ikp_url)
-    if SIMULATOR_TAG in scenario.effective_tags and not context.config_iikp.uses_simulator:
-        scenario.skip(reason="Scenariusz wymaga symulatora (@symulator): układa stan przez API "
-                             "administracyjne, którego prawdziwe iIKP nie ma.")
+    context.created = Created()
+    context.cleanup = Cleanup(enabled=settings.cleans_up)
+    context.leases = Leases(settings.lease_timeout, environment=context.ikp_url)
+    tags = scenario.effective_tags
+    if SIMULATOR_TAG in tags and not settings.uses_simulator:
+        scenario.skip(reason=f"Scenariusz {recovery.SKIP_REASONS[SIMULATOR_TAG]}.")
+    elif FACILITY_TAG in tags and context.facility is None:
+        scenario.skip(reason=f"Scenariusz {recovery.SKIP_REASONS[FACILITY_TAG]}.")
+    elif IRREVERSIBLE_TAG in tags and not settings.uses_simulator:
+        if not settings.irreversible:
+            scenario.skip(reason=f"Scenariusz {recovery.SKIP_REASONS[IRREVERSIBLE_TAG]}.")
+        else:
+            context.outcomes.irreversible_run.append(scenario.name)
+            reporting.attach_text("Scenariusz nieodwracalny", "Ten scenariusz zmienił konto testowe na stałe "
+                                  "(uruchomiony z -D irreversible=true).")
 
 
 def after_step(context, step) -> None:
@@ -196,9 +217,14 @@ def after_scenario(context, scenario: Scenario) -> None:
 
 def _finish_scenario(context, scenario: Scenario) -> None:
     failed = scenario.status in (Status.failed, Status.error)
+    if context.browser is not None and failed:
+        _attach_evidence(context)
+    if context.cleanup.actions:
+        failures = context.cleanup.run(lambda persona: _logged_in_page(context, persona))
+        if failures:
+            reporting.report_cleanup_failure(scenario, failures)
+            context.outcomes.cleanup_failures.append(scenario.name)
     if context.browser is not None:
-        if failed:
-            _attach_evidence(context)
         _log_out_if_logged_in(context)
     if failed and context.sim and context.used_personas:
         for pesel in context.used_personas:
@@ -206,6 +232,23 @@ def _finish_scenario(context, scenario: Scenario) -> None:
     if context.sim:
         context.sim.restore(context.sim_snapshot)
     context.outcomes.record(scenario)
+
+
+def _logged_in_page(context, persona):
+    """A page of the scenario's browser logged in as `persona`, for the clean-up: the browser as it is
+    when its header shows that persona, else a new private window logged in as that persona."""
+    page = context.page
+    try:
+        if isinstance(page, LoggedInPage) and context.browser is not None \
+                and persona.name.casefold() in page.header_text().casefold():
+            return page
+    except Exception as error:  # a browser in doubt: start over in a new private window
+        log.info("clean-up starts in a new window: %s", type(error).__name__)
+    if context.browser is not None:
+        _log_out_if_logged_in(context)
+    context.page = flows.log_in(fresh_site(context), persona.pesel)
+    context.logged_in = persona
+    return context.page
 
 
 def _attach_evidence(context) -> None:

@@ -66,6 +66,16 @@ def load_accounts(path: Path) -> dict[str, Persona]:
     return personas
 
 
+# „Scenariusz mówi o …”: the built-in personas in the locative case; anyone else is „osobie „Imię Nazwisko””.
+LOCATIVE = {"Jan Nowak": "Janie Nowaku", "Anna Kowalska": "Annie Kowalskiej",
+            "Stanisław Wójcik": "Stanisławie Wójciku", "Maria Zielińska": "Marii Zielińskiej"}
+
+
+def about(name: str) -> str:
+    """The name as it follows „o” in Polish: „o Annie Kowalskiej”, else „o osobie „Ewa Nowak””."""
+    return LOCATIVE.get(name, f"osobie „{name}”")
+
+
 class PersonaBook:
     """Looks personas up by the name used in Gherkin."""
 
@@ -85,6 +95,9 @@ class PersonaBook:
             known = ", ".join(sorted(self._personas)) or "(brak)"
             raise AccountsError(f"Scenariusz potrzebuje konta „{name}”, którego nie ma w źródle kont "
                                 f"({self.source}). Dostępne: {known}.") from None
+
+    def knows(self, name: str) -> bool:
+        return name in self._personas
 
     def names(self) -> list[str]:
         return sorted(self._personas)

@@ -12,7 +12,14 @@ from behave.model import Feature, Scenario, Status
 
 from harness.errors import EXIT_ENVIRONMENT, EnvironmentFailure
 
-PASSED, PRODUCT, SUITE = "passed", "product", "suite"
+PASSED, PRODUCT, SUITE, SKIPPED = "passed", "product", "suite", "skipped"
+# The reasons a scenario is skipped, by the tag that causes it (the summary names them).
+SKIP_REASONS = {
+    "symulator": "wymagają symulatora (@symulator: awarie na żądanie, zegar, stan układany przez API)",
+    "placowka": "wymagają strony placówki (@placowka), a nie podano adaptera: -D facility=pakiet.moduł:Klasa",
+    "nieodwracalne": "zmieniają konto nieodwracalnie (@nieodwracalne); na prawdziwym iIKP tylko z "
+                     "-D irreversible=true",
+}
 
 
 def environment_failure_of(scenario: Scenario) -> EnvironmentFailure | None:
@@ -24,7 +31,9 @@ def environment_failure_of(scenario: Scenario) -> EnvironmentFailure | None:
 
 
 def outcome_of(scenario: Scenario) -> str:
-    """passed, product (an assertion failed), suite (another error) or the environment failure's label."""
+    """passed, skipped, product (an assertion failed), suite (another error) or the environment failure's label."""
+    if scenario.status == Status.skipped:
+        return SKIPPED
     if scenario.status not in (Status.failed, Status.error):
         return PASSED
     failure = environment_failure_of(scenario)
@@ -63,29 +72,46 @@ def _run_with_retries(scenario: Scenario, run, retries: int, announce, runner) -
 
 
 class OutcomeBook:
-    """The final outcome of each scenario (the last attempt counts) and the run's exit code."""
+    """The final outcome of each scenario (the last attempt counts), why scenarios were skipped, the
+    clean-ups that failed, and the run's exit code."""
 
     def __init__(self):
         self._outcomes: dict[str, str] = {}
+        self._skip_reasons: dict[str, str] = {}
+        self.cleanup_failures: list[str] = []
+        self.irreversible_run: list[str] = []
 
     def record(self, scenario: Scenario) -> None:
-        self._outcomes[f"{scenario.location}:{scenario.name}"] = outcome_of(scenario)
+        key = f"{scenario.location}:{scenario.name}"
+        self._outcomes[key] = outcome_of(scenario)
+        if self._outcomes[key] == SKIPPED:
+            self._skip_reasons[key] = getattr(scenario, "skip_reason", None) or "pominięte"
 
     def counts(self) -> Counter:
         return Counter(self._outcomes.values())
 
     def summary_line(self) -> str:
+        """passed, failed (product), broken (suite and environment, apart) and skipped, with the reasons."""
         counts = self.counts()
-        environment = {k: v for k, v in counts.items() if k not in (PASSED, PRODUCT, SUITE)}
+        environment = {k: v for k, v in counts.items() if k not in (PASSED, PRODUCT, SUITE, SKIPPED)}
         env_total = sum(environment.values())
         details = ", ".join(f"{label}: {n}" for label, n in sorted(environment.items()))
-        return (f"Podsumowanie iIKP: {counts[PASSED]} zaliczonych, {counts[PRODUCT]} błędów produktu, "
-                f"{counts[SUITE]} błędów zestawu, {env_total} awarii środowiska"
-                + (f" ({details})" if details else ""))
+        line = (f"Podsumowanie iIKP: {counts[PASSED]} zaliczonych, {counts[PRODUCT]} niezaliczonych (błąd produktu), "
+                f"{counts[SUITE] + env_total} przerwanych ({counts[SUITE]} błędów zestawu, {env_total} awarii "
+                f"środowiska{f': {details}' if details else ''}), {counts[SKIPPED]} pominiętych")
+        reasons = Counter(self._skip_reasons.values())
+        if reasons:
+            line += " — pominięte: " + "; ".join(f"{n} {reason}" for reason, n in reasons.most_common())
+        if self.cleanup_failures:
+            line += f". Sprzątanie kont nie powiodło się po {len(self.cleanup_failures)} scenariuszach: " \
+                    + ", ".join(self.cleanup_failures)
+        if self.irreversible_run:
+            line += f". Uruchomiono {len(self.irreversible_run)} scenariuszy @nieodwracalne na prawdziwym iIKP"
+        return line
 
     def only_environment_failures(self) -> bool:
         counts = self.counts()
-        failures = sum(v for k, v in counts.items() if k != PASSED)
+        failures = sum(v for k, v in counts.items() if k not in (PASSED, SKIPPED))
         return failures > 0 and counts[PRODUCT] == 0 and counts[SUITE] == 0
 
 

@@ -99,3 +99,24 @@ def junit_dir(config) -> Path | None:
         return None
     return Path(config.junit_directory or "reports")
 
+
+def report_cleanup_failure(scenario, failures) -> None:
+    """A separate Allure result for a scenario's failed clean-up (category „Sprzątanie konta nie powiodło się”),
+    so that the scenario's own result is never changed by it."""
+    import time
+    import uuid
+
+    import allure_commons
+    from allure_commons.model2 import Label, Status, StatusDetails, TestResult
+
+    now = int(time.time() * 1000)
+    name = f"Sprzątanie po scenariuszu: {scenario.name}"
+    message = "Sprzątanie nie powiodło się: " + "; ".join(f"„{f.label}”: {f.error}" for f in failures)
+    result = TestResult(
+        uuid=str(uuid.uuid4()), name=name, fullName=f"{scenario.location}: {name}",
+        historyId=f"cleanup:{scenario.location}", start=now, stop=now, status=Status.BROKEN,
+        statusDetails=StatusDetails(message=mask_text(message),
+                                    trace=mask_text("\n".join(f.details for f in failures))),
+        labels=[Label(name="suite", value="Sprzątanie kont"), Label(name="story", value=scenario.feature.name),
+                Label(name="feature", value=scenario.feature.name)])
+    allure_commons.plugin_manager.hook.report_result(result=result)

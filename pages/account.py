@@ -1,12 +1,14 @@
-"""„Moje konto”: the patient's data, the contact-data prompt and the POZ section."""
+"""„Moje konto”: the patient's data and contact data, and the section „Twoja Podstawowa Opieka Zdrowotna (POZ)”."""
 
 from __future__ import annotations
 
+import re
+
 from pages.components.header import LoggedInPage
-from pages.locators import Query, link, section, text, within
+from pages.locators import Query, link, section, within
 
 # How „Moje konto” labels the values it shows -> AccountPage.contact_data() keys.
-CONTACT_LABELS = {"email": "E-mail kontaktowy", "phone": "Telefon kontaktowy", "channel": "Powiadomienia"}  # [wybór]
+CONTACT_LABELS = {"phone": "Numer telefonu", "email": "Adres e-mail", "channels": "Powiadomienia"}  # [wybór]
 EMPTY_VALUES = ("", "—", "-")  # [wybór] how an empty value is shown
 
 
@@ -14,23 +16,22 @@ class AccountPage(LoggedInPage):
     TITLE = "Moje konto"  # [instrukcja CeZ pkt 2.2]
     PATH = "/ikp/konto"
     EDIT = link("Edytuj swoje dane")  # [instrukcja CeZ pkt 2.2]
-    NAME_LABEL = "Imię i nazwisko"  # [wybór]
-    CONTACT_PROMPT = text("Uzupełnij swoje dane kontaktowe", exact=False)  # [wybór]
     POZ_SECTION = "Twoja Podstawowa Opieka Zdrowotna (POZ)"  # [publiczne] cmrpulawy.pl, uniabracka.pl
     FILL_DECLARATION = "Wypełnij deklarację"  # [publiczne] cmrpulawy.pl, uniabracka.pl
+    SEE_DECLARATIONS = "Zobacz deklaracje"  # [publiczne] telemedi.com, cmrpulawy.pl
+    NAME_LABEL = "Imię i nazwisko"  # [wybór]
 
-    def contact_data(self) -> dict[str, str]:
-        """The contact data shown: {'email', 'phone', 'channel'}; '—' where empty."""
-        shown = self.read(Query.all(**{key: Query.value_of(label) for key, label in CONTACT_LABELS.items()}))
-        return {key: value if value is not None else "" for key, value in shown.items()}
+    def contact_data(self) -> dict:
+        """The contact data shown: {'phone': str, 'email': str, 'channels': set of channel labels}; '' where empty."""
+        shown = self.read(Query.all(**{key: Query.value_of(name) for key, name in CONTACT_LABELS.items()}))
+        values = {key: "" if (value or "") in EMPTY_VALUES else value for key, value in shown.items()}
+        values["channels"] = {part.strip().casefold() for part in re.split(r",| i ", values["channels"])
+                              if part.strip()}
+        return values
 
     def patient_name(self) -> str:
         """The name in the patient's data, or '' when the page shows none."""
         return self.read(Query.value_of(self.NAME_LABEL)) or ""
-
-    def asks_for_contact_data(self) -> bool:
-        """Whether the prompt to complete the contact data is shown."""
-        return self.shows(self.CONTACT_PROMPT)
 
     def edit_contact_data(self):
         """Follow „Edytuj swoje dane”; return the edit form."""
@@ -45,3 +46,11 @@ class AccountPage(LoggedInPage):
         start = within(section(self.POZ_SECTION), within(section(role.section), link(self.FILL_DECLARATION)))
         action = self.click(start, f"„{self.FILL_DECLARATION}” ({role.label})")
         return FacilitySearchPage(self.site, role).arrive(action)
+
+    def see_declarations(self):
+        """Follow „Zobacz deklaracje” in the POZ section; return the list of declarations."""
+        from pages.declarations import DeclarationsPage
+
+        action = self.click(within(section(self.POZ_SECTION), link(self.SEE_DECLARATIONS)),
+                            f"odnośnik „{self.SEE_DECLARATIONS}”")
+        return DeclarationsPage(self.site).arrive(action)

@@ -11,7 +11,8 @@ from pages.locators import Query, button, having, link, role, within
 
 @dataclass(frozen=True)
 class ConsentRow:
-    """One row of the list, as the patient sees it; dates are None where the cell is empty."""
+    """One row of the list, as the patient sees it; dates are None where the cell is empty; `state` is
+    'active' or 'withdrawn' (or the status text itself when the page shows another one)."""
 
     kind: str
     person: str
@@ -19,6 +20,7 @@ class ConsentRow:
     date_from: datetime.date | None
     date_to: datetime.date | None
     status: str
+    state: str
     can_withdraw: bool
 
 
@@ -30,6 +32,8 @@ class ConsentsPage(LoggedInPage):
     # Column headers of the list -> ConsentRow fields.
     COLUMNS = {"Rodzaj": "kind", "Osoba": "person", "Zakres": "scope",  # [wybór]
                "Od": "date_from", "Do": "date_to", "Status": "status"}  # [wybór]
+    STATES = {"Aktywne": "active", "Wycofane": "withdrawn"}  # [wybór] status texts -> states
+    FULL_SCOPE = "Pełny zakres"  # [wybór] how a person's authorisation to everything shows its scope
     EMPTY_CELLS = ("", "—", "-")  # [wybór] how an empty cell is shown
     DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y")  # [wybór] ISO as in the simulator; the Polish one just in case
 
@@ -42,17 +46,16 @@ class ConsentsPage(LoggedInPage):
                 and (scope is None or row.scope == scope)]
 
     def add_consent(self):
-        """Follow „Dodaj uprawnienie”; return the empty form."""
-        from pages.consent_form import ConsentFormPage
+        """Follow „Dodaj uprawnienie”; return the wizard's first step."""
+        from pages.consent_form import ConsentWizardPage
 
-        return ConsentFormPage(self.site).arrive(self.click(self.ADD, "odnośnik „Dodaj uprawnienie”"))
+        return ConsentWizardPage(self.site).arrive(self.click(self.ADD, "odnośnik „Dodaj uprawnienie”"))
 
-    def withdraw(self, consent: ConsentRow) -> "ConsentsPage":
-        """Press „Wycofaj” in the first row of this consent's kind and person (or scope) that offers it;
-        return the list once that row no longer offers it (or the list is shown anew)."""
-        identity = consent.person or consent.scope
-        row = having(having(role("row"), consent.kind), identity)
-        action = self.click(within(row, self.WITHDRAW), f"przycisk „Wycofaj” uprawnienia „{consent.kind}”")
+    def withdraw(self, kind: str, identity: str) -> "ConsentsPage":
+        """Press „Wycofaj” in the first row of this kind that names `identity` (the person, or the services)
+        and offers it; return the list, shown anew."""
+        row = having(having(role("row"), kind), identity)
+        action = self.click(within(row, self.WITHDRAW), f"przycisk „Wycofaj” uprawnienia „{kind}” ({identity})")
         return self.arrive(action)
 
     # -- reading ---------------------------------------------------------------------------------------
@@ -61,7 +64,8 @@ class ConsentsPage(LoggedInPage):
         return ConsentRow(
             kind=values["kind"], person=self._text(values["person"]), scope=self._text(values["scope"]),
             date_from=self._date(values["date_from"]), date_to=self._date(values["date_to"]),
-            status=values["status"], can_withdraw=bool(row["withdraw"]))
+            status=values["status"], state=self.STATES.get(values["status"], values["status"]),
+            can_withdraw=bool(row["withdraw"]))
 
     def _text(self, text: str) -> str:
         return "" if text in self.EMPTY_CELLS else text

@@ -1,29 +1,56 @@
-"""„Moje konto” > „Edytuj swoje dane”: e-mail, mobile phone and notification channel (instrukcja CeZ pkt 2.2)."""
+"""Contact data (instrukcja CeZ pkt 2.2): „Moje konto” > „Edytuj swoje dane”, and the first login's contact step."""
 
 from __future__ import annotations
 
+from pages.base import BasePage
 from pages.components.header import LoggedInPage
-from pages.locators import button, label
+from pages.locators import Query, button, label
+
+# The notification channels a patient can choose, by the labels of their checkboxes:
+# [publiczne] "SMS lub e-mail (albo jedno i drugie)" (legionowo.pl, spzoz-miedzychod.com.pl); [wybór] labels.
+CHANNEL_LABELS = ("SMS", "E-mail")
 
 
-class ContactFormPage(LoggedInPage):
-    TITLE = "Edytuj swoje dane"  # [instrukcja CeZ pkt 2.2]
-    PATH = "/ikp/konto/edycja"
-    EMAIL = label("Adres e-mail")  # [wybór]
-    PHONE = label("Numer telefonu komórkowego")  # [wybór]
-    CHANNELS = {"SMS": label("SMS"), "E-mail": label("E-mail")}  # [wybór] radio labels
+class ContactFields(LoggedInPage):
+    """A phone number and/or an e-mail address, and notifications by SMS, e-mail or both."""
+
+    # [publiczne] krok-4-co-robic-z-e-recepta: "podaj swój numer telefonu lub/i adres mailowy"; [wybór] labels
+    FIELD_LABELS = {"phone": "Numer telefonu", "email": "Adres e-mail"}
+    PHONE = label(FIELD_LABELS["phone"])
+    EMAIL = label(FIELD_LABELS["email"])
     SAVE = button("Zapisz")  # [wybór]
 
-    def fill_in(self, email: str | None = None, phone: str | None = None, channel: str | None = None
-                ) -> "ContactFormPage":
-        """Type the given values (None leaves a field as it is), choose the channel by its label; return self."""
+    def fill_in(self, email: str | None = None, phone: str | None = None,
+                channels: set[str] | None = None) -> "ContactFields":
+        """Type the given values (None leaves a field as it is) and tick exactly `channels`; return self."""
+        if phone is not None:
+            self.fill(self.PHONE, phone, "pole „Numer telefonu”")
         if email is not None:
             self.fill(self.EMAIL, email, "pole „Adres e-mail”")
-        if phone is not None:
-            self.fill(self.PHONE, phone, "pole „Numer telefonu komórkowego”")
-        if channel is not None:
-            self.set_checked(self.CHANNELS[channel], True, f"kanał powiadomień „{channel}”")
+        wanted = {channel.casefold() for channel in channels or ()}
+        for channel in CHANNEL_LABELS if channels is not None else ():
+            self.set_checked(label(channel), channel.casefold() in wanted, f"powiadomienia: „{channel}”")
         return self
+
+    def save_expecting_refusal(self) -> "ContactFields":
+        """Press „Zapisz” expecting the form back with what is wrong; return this page once it says so."""
+        action = self.click(self.SAVE, "przycisk „Zapisz”")
+        self.wait_for(lambda screen: screen.h1 == self.TITLE and action.moved_on(screen) and bool(screen.alerts),
+                      "komunikat o odrzuceniu danych kontaktowych", since=action.generation)
+        return self
+
+    def refused_fields(self) -> list[str]:
+        """The labels of the fields the form marks as wrong (aria-invalid), in page order."""
+        return self.read(Query.refused_fields())
+
+    def messages(self) -> list[str]:
+        """The refusal messages shown (role=alert), in page order."""
+        return self.probe().alerts
+
+
+class ContactFormPage(ContactFields):
+    TITLE = "Edytuj swoje dane"  # [instrukcja CeZ pkt 2.2]
+    PATH = "/ikp/konto/edycja"
 
     def save(self):
         """Press „Zapisz” expecting success; return „Moje konto”."""
@@ -31,10 +58,22 @@ class ContactFormPage(LoggedInPage):
 
         return AccountPage(self.site).arrive(self.click(self.SAVE, "przycisk „Zapisz”"))
 
-    def save_expecting_refusal(self) -> "ContactFormPage":
-        """Press „Zapisz” expecting the form back with its messages; return this page, shown again."""
-        return self.arrive(self.click(self.SAVE, "przycisk „Zapisz”"))
 
-    def messages(self) -> list[str]:
-        """The refusal messages shown (role=alert), in page order."""
-        return self.probe().alerts
+class FirstContactPage(ContactFields):
+    """The first login's contact step ([wybór]: after the terms; the order of the two is not public):
+    the patient "może już w pierwszym kroku podać swój numer telefonu i/lub adres e-mail" [publiczne]."""
+
+    TITLE = "Podaj dane kontaktowe"  # [wybór]
+    SKIP = button("Pomiń")  # [wybór]
+
+    def save(self) -> BasePage:
+        """Press „Zapisz” expecting success; return the home screen."""
+        from pages.home import HomePage
+
+        return HomePage(self.site).arrive(self.click(self.SAVE, "przycisk „Zapisz”"))
+
+    def skip(self) -> BasePage:
+        """Press „Pomiń”; return the home screen."""
+        from pages.home import HomePage
+
+        return HomePage(self.site).arrive(self.click(self.SKIP, "przycisk „Pomiń”"))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from pages.base import Site
 from pages.components.header import LoggedInPage
-from pages.locators import Query, button, having, label, link, role, text, within
+from pages.locators import Query, button, label, link, outside, role, text, within
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,7 @@ class Role:
 DOCTOR = Role("lekarz", "Lekarz POZ", "Deklaracja wyboru lekarza POZ")  # [wybór]
 NURSE = Role("pielęgniarka", "Pielęgniarka POZ", "Deklaracja wyboru pielęgniarki POZ")  # [wybór]
 MIDWIFE = Role("położna", "Położna POZ", "Deklaracja wyboru położnej POZ")  # [wybór]
+ROLES = {role.label: role for role in (DOCTOR, NURSE, MIDWIFE)}
 
 NO_REASON = "Brak szczególnego powodu"  # [wybór] the reason option when no art. 9 ust. 5 reason applies
 
@@ -38,13 +39,12 @@ class Confirmation:
 
 
 class FacilitySearchPage(LoggedInPage):
-    """Step 1 of the form: find a facility by city or name."""
+    """Step 1 of the form: find a facility by city or name, and choose it by clicking its name
+    [publiczne: uniabracka.pl, cmrpulawy.pl]; each entry names the facility's unit for the role."""
 
     QUERY = label("Miejscowość lub nazwa placówki")  # [wybór]
     SEARCH = button("Szukaj")  # [wybór]
-    RESULTS = within(role("main"), role("listitem"))
-    NO_RESULTS = text("Nie znaleziono placówek spełniających kryteria wyszukiwania.")  # [wybór]
-    CHOOSE = "Wybierz"  # [wybór]
+    RESULTS = outside(within(role("main"), role("listitem")), role("navigation"))
 
     def __init__(self, site: Site, role_: Role):
         super().__init__(site)
@@ -52,26 +52,17 @@ class FacilitySearchPage(LoggedInPage):
         self.TITLE = role_.form_title
 
     def search(self, query: str) -> "FacilitySearchPage":
-        """Search facilities by city or name; return this page once it shows results or says there are none."""
+        """Search facilities by city or name; return this page once the search's answer is shown."""
         self.fill(self.QUERY, query, "pole „Miejscowość lub nazwa placówki”")
-        action = self.click(self.SEARCH, "przycisk „Szukaj”")
-        either = Query.all(found=Query.exists(self.RESULTS), none=Query.exists(self.NO_RESULTS))
-        self.wait_for(lambda screen: action.moved_on(screen) and (screen.result["found"] or screen.result["none"]),
-                      "wyniki wyszukiwania placówek", either, since=action.generation)
-        return self
+        return self.arrive(self.click(self.SEARCH, "przycisk „Szukaj”"))
 
     def facilities(self) -> list[str]:
-        """The texts of the facilities found (name and address), in page order."""
+        """The texts of the facilities found (name, unit and address), in page order."""
         return self.read(Query.texts(self.RESULTS))
 
-    def says_nothing_found(self) -> bool:
-        """Whether the page says that no facility matches the search."""
-        return self.shows(self.NO_RESULTS)
-
     def choose(self, facility: str) -> "PersonChoicePage":
-        """Pick the found facility with this name; return the choice of person."""
-        action = self.click(within(having(self.RESULTS, facility), link(self.CHOOSE)),
-                            f"„{self.CHOOSE}” przy placówce „{facility}”")
+        """Choose the found facility by clicking its name; return the choice of person."""
+        action = self.click(within(self.RESULTS, link(facility)), f"nazwa placówki „{facility}”")
         return PersonChoicePage(self.site, self.role).arrive(action)
 
 

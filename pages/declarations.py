@@ -21,12 +21,14 @@ class Declaration:
     fee_zl: int  # 0 when shown as free
     status: str
     notes: str
+    state: str  # submitted, accepted, rejected or ended (or the status text when it is another)
 
 
 class DeclarationsPage(LoggedInPage):
     TITLE = "Twoje deklaracje POZ"  # [wybór]
     PATH = "/ikp/deklaracje"
-    MENU_ENTRY = "Zobacz deklaracje"  # [publiczne] telemedi.com, cmrpulawy.pl
+    # [publiczne] telemedi.com: stages include „zaakceptowana” and „odrzucona”; [wybór] the others
+    STATES = {"Złożona": "submitted", "Zaakceptowana": "accepted", "Odrzucona": "rejected", "Zakończona": "ended"}
     # [wybór] column headers -> Declaration fields
     COLUMNS = {"Rola": "role", "Placówka": "facility", "Osoba": "person", "Data złożenia": "submitted_on",
                "Wybór w roku": "choice_in_year", "Opłata": "fee_zl", "Status": "status", "Uwagi": "notes"}
@@ -41,7 +43,7 @@ class DeclarationsPage(LoggedInPage):
             fee = self.FEE_PATTERN.search(cells["fee_zl"])
             cells["fee_zl"] = int(fee.group(1)) if fee else 0
             cells["notes"] = "" if cells["notes"] in self.EMPTY_VALUES else cells["notes"]
-            rows.append(Declaration(**cells))
+            rows.append(Declaration(**cells, state=self.STATES.get(cells["status"], cells["status"])))
         return rows
 
     def declaration(self, role: str, person: str) -> Declaration | None:

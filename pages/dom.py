@@ -169,6 +169,10 @@ function find(loc, root) {
   if (loc.having) return find(loc.having, root).filter(el => text(el).includes(loc.text));
   if (loc.nth) { const all = find(loc.nth, root).filter(visible); return all[loc.index] ? [all[loc.index]] : []; }
   if (loc.element) return [loc.element];
+  if (loc.outside) {
+    const others = find(loc.outside, root);
+    return find(loc.of, root).filter(el => !others.some(other => other.contains(el)));
+  }
   if (loc.any) {
     const found = Array.from(new Set(loc.any.flatMap(one => find(one, root))));
     return found.sort((a, b) => a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1);
@@ -270,6 +274,8 @@ function answer(query, root) {
     case 'field': return field(findVisible(query.loc, root)[0]);
     case 'value': return valueOf(query.label, root);
     case 'names': return findVisible(query.loc, root).map(nameOf);
+    case 'invalid': return candidates(root || document)
+      .filter(el => el.getAttribute('aria-invalid') === 'true' && visible(el)).map(nameOf);
     case 'table': {
       const table = findVisible(query.loc, root)[0];
       if (!table) return [];

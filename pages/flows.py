@@ -8,6 +8,7 @@ from pages.account import AccountPage
 from pages.base import BasePage, Site
 from pages.components.error_pages import ErrorScreenPage, IkpErrorPage, PzErrorPage
 from pages.components.header import LoggedInPage
+from pages.contact_form import FirstContactPage
 from pages.declaration_form import NO_REASON, Confirmation, FacilitySearchPage, Role
 from pages.declarations import DeclarationsPage
 from pages.errors import IkpErrorScreen, PzErrorScreen
@@ -15,11 +16,14 @@ from pages.pz_login import PzLoginPage
 from pages.terms import TermsPage
 
 
-def log_in_to_account(site: Site, pesel: str) -> AccountPage:
-    """Log in through the PZ page with ENTER and accept the terms if asked; return „Moje konto”."""
+def log_in(site: Site, pesel: str) -> LoggedInPage:
+    """Log in through the PZ page with ENTER; on a first login accept the terms and leave the contact
+    step for later; return the screen the patient is on then (home)."""
     page = PzLoginPage.start_login(site).log_in(pesel)
     if isinstance(page, TermsPage):
         page = page.accept()
+    if isinstance(page, FirstContactPage):
+        page = page.skip()
     return page
 
 
@@ -86,7 +90,7 @@ def login_attempts_as_cez_prescribes(new_private_window: Callable[[], Site], pes
 # -- POZ declarations ---------------------------------------------------------------------------------
 def open_declaration_form(page: LoggedInPage, role: Role) -> FacilitySearchPage:
     """From any logged-in page: „Moje konto” → POZ section → „Wypełnij deklarację”; return step 1."""
-    account = page if isinstance(page, AccountPage) else page.go_to("Moje konto", AccountPage)
+    account = page if isinstance(page, AccountPage) else page.open_my_account()
     return account.start_declaration(role)
 
 
@@ -99,5 +103,6 @@ def declare(page: LoggedInPage, role: Role, facility: str, person: str,
 
 
 def view_declarations(page: LoggedInPage) -> DeclarationsPage:
-    """From any logged-in page: follow „Zobacz deklaracje”; return the list, freshly loaded."""
-    return page.go_to(DeclarationsPage.MENU_ENTRY, DeclarationsPage)
+    """From any logged-in page: „Moje konto” → POZ section → „Zobacz deklaracje”; return the list."""
+    account = page if isinstance(page, AccountPage) else page.open_my_account()
+    return account.see_declarations()

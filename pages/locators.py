@@ -28,7 +28,7 @@ Locator = dict[str, Any]
 
 # The keys a locator may have: all of them name what a person sees (or combine such locators).
 USER_FACING_KEYS = {"role", "name", "exact", "label", "text", "section", "within", "find", "having", "nth",
-                    "index", "any", "element"}
+                    "index", "any", "element", "outside", "of"}
 
 # The one place for a locator that truly has no user-facing hook: name -> locator, each with a comment
 # saying why. Empty: every screen the suite uses offers a role, a label, a text or a header to go by.
@@ -88,6 +88,11 @@ def having(target: Locator, text_: str) -> Locator:
     return {"having": target, "text": text_}
 
 
+def outside(target: Locator, other: Locator) -> Locator:
+    """The matches of `target` that are not inside any match of `other` (e.g. list items outside the menus)."""
+    return {"outside": other, "of": target}
+
+
 def the(element: Any) -> Locator:
     """An element read earlier (e.g. a table row), to search inside it with `within`."""
     return {"element": element}
@@ -130,6 +135,11 @@ class Query:
     def names(target: Locator) -> dict:
         """The accessible names of every visible match (e.g. the labels of checkboxes), in page order."""
         return {"q": "names", "loc": target}
+
+    @staticmethod
+    def refused_fields() -> dict:
+        """The accessible names of the form controls (or groups) marked invalid (aria-invalid), in page order."""
+        return {"q": "invalid"}
 
     @staticmethod
     def exists(target: Locator) -> dict:

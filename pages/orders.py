@@ -1,4 +1,4 @@
-"""„Zamówione recepty”: the patient's prescription orders with medicines, doctor, status and comment."""
+"""„Recepty” > „Zamówione recepty”: the orders with medicines, doctor, status and comment; cancel and repeat."""
 
 from __future__ import annotations
 
@@ -6,42 +6,51 @@ from dataclasses import dataclass
 
 from pages.components.header import LoggedInPage
 from pages.locators import Query, button, nth, role, within
+from pages.prescriptions import RecipesTabPage
 
 
 @dataclass(frozen=True)
 class Order:
-    """One order as the patient sees it; `position` is its place on the list (0: the newest)."""
+    """One order as the patient sees it; `position` is its place on the list (0: the newest); `state` is
+    one of placed, in_progress, fulfilled, rejected, cancelled (or the status text when it is another)."""
 
     position: int
     title: str
     medicines: tuple[str, ...]
     doctor: str
     status: str
+    state: str
     comment: str
     cancellable: bool
+    repeatable: bool
 
 
-class OrdersPage(LoggedInPage):
-    TITLE = "Zamówione recepty"  # [publiczne] pacjent.gov.pl, infor.pl
-    PATH = "/ikp/zamowione-recepty"
-    ORDERS = within(role("main"), role("article"))  # [wybór] each order is an article headed by its number
+class OrdersPage(RecipesTabPage):
+    TAB = "Zamówione recepty"  # [publiczne] pacjent.gov.pl, infor.pl
+    PATH = "/ikp/recepty/zamowione"
+    ORDERS = within(role("main"), role("article"))  # [wybór] each order is an article headed by its date
     MEDICINES = role("listitem")
     CANCEL = button("Anuluj zamówienie")  # [wybór]
+    REPEAT = button("Zamów ponownie")  # [wybór]; repeating an earlier order: [publiczne] zdrowie.wprost.pl
     DOCTOR_LABEL = "Lekarz"  # [wybór]
     STATUS_LABEL = "Status"  # [wybór]
     COMMENT_LABEL = "Komentarz lekarza"  # [wybór]
+    STATES = {"Złożone": "placed", "W realizacji": "in_progress", "Zrealizowane": "fulfilled",  # [wybór]
+              "Odrzucone": "rejected", "Anulowane": "cancelled"}  # [wybór]
 
     def orders(self) -> list[Order]:
         """Every order on the page, newest first."""
         read = Query.each(self.ORDERS, {
             "title": Query.text(role("heading")), "medicines": Query.texts(self.MEDICINES),
             "doctor": Query.value_of(self.DOCTOR_LABEL), "status": Query.value_of(self.STATUS_LABEL),
-            "comment": Query.value_of(self.COMMENT_LABEL), "cancellable": Query.exists(self.CANCEL)})
+            "comment": Query.value_of(self.COMMENT_LABEL), "cancellable": Query.exists(self.CANCEL),
+            "repeatable": Query.exists(self.REPEAT)})
         return [Order(position, shown["title"], tuple(shown["medicines"]), shown["doctor"] or "",
-                      shown["status"] or "", shown["comment"] or "", shown["cancellable"])
+                      shown["status"] or "", self.STATES.get(shown["status"] or "", shown["status"] or ""),
+                      shown["comment"] or "", shown["cancellable"], shown["repeatable"])
                 for position, shown in enumerate(self.read(read))]
 
-    def order_of(self, medicines: list[str]) -> Order | None:
+    def order_of(self, medicines: list[str] | tuple[str, ...]) -> Order | None:
         """The newest order of exactly these medicines, or None when there is none."""
         wanted = sorted(medicines)
         return next((order for order in self.orders() if sorted(order.medicines) == wanted), None)
@@ -51,3 +60,27 @@ class OrdersPage(LoggedInPage):
         action = self.click(within(nth(self.ORDERS, order.position), self.CANCEL),
                             f"„Anuluj zamówienie” na: {', '.join(order.medicines)}")
         return self.arrive(action)
+
+    def repeat(self, order: Order) -> "OrdersPage":
+        """Press „Zamów ponownie” on this order and confirm; return this page with the new order."""
+        action = self.click(within(nth(self.ORDERS, order.position), self.REPEAT),
+                            f"„Zamów ponownie” na: {', '.join(order.medicines)}")
+        return OrderConfirmationPage(self.site).arrive(action).confirm()
+
+
+class OrderConfirmationPage(LoggedInPage):
+    """The order's confirmation ("a następnie potwierdzamy", infor.pl) before it goes to the doctor."""
+
+    TITLE = "Potwierdź zamówienie"  # [wybór]
+    CONFIRM = button("Potwierdź")  # [publiczne] infor.pl: "a następnie potwierdzamy"; [wybór] exact text
+
+    def confirm(self) -> OrdersPage:
+        """Press „Potwierdź”; return „Zamówione recepty”."""
+        return OrdersPage(self.site).arrive(self.click(self.CONFIRM, "przycisk „Potwierdź”"))
+
+
+def ordered_recipes(page: LoggedInPage) -> OrdersPage:
+    """From any logged-in page: „Recepty” > „Zamówione recepty”, shown anew; return it."""
+    from pages.prescriptions import recipes
+
+    return recipes(page).tab(OrdersPage)

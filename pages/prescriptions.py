@@ -1,38 +1,54 @@
-"""„Recepty”: earlier prescriptions; continuation medicines are ticked and ordered with „Zamów receptę”."""
+"""„Recepty” > „Moje recepty”: earlier prescriptions; continuation medicines are ticked, ordered and confirmed."""
 
 from __future__ import annotations
 
+from pages.base import Action
 from pages.components.header import LoggedInPage
-from pages.locators import Query, button, label, role, within
+from pages.locators import Query, button, heading, label, link, outside, role, within
 
 
-class PrescriptionsPage(LoggedInPage):
+class RecipesTabPage(LoggedInPage):
+    """A sub-tab of „Recepty” [publiczne: pacjent.gov.pl, infor.pl]: the h1 is „Recepty”, the tab its heading."""
+
     TITLE = "Recepty"  # [publiczne] pacjent.gov.pl, infor.pl
+    TAB = ""
+
+    def arrive(self, after: Action | None = None):
+        """Wait until „Recepty” shows this sub-tab (and, after an action, the screen moved on); return self."""
+        self.wait_for(lambda screen: screen.h1 == self.TITLE and screen.result
+                      and (after is None or after.moved_on(screen)),
+                      f"„{self.TITLE}” > „{self.TAB}”", Query.exists(heading(self.TAB)),
+                      since=after.generation if after else None)
+        return self
+
+    def tab(self, page_class):
+        """Follow the sub-tab link of `page_class`; return that sub-tab."""
+        return page_class(self.site).arrive(self.click(link(page_class.TAB), f"zakładka „{page_class.TAB}”"))
+
+
+class PrescriptionsPage(RecipesTabPage):
+    TAB = "Moje recepty"  # [publiczne] pacjent.gov.pl, infor.pl
     PATH = "/ikp/recepty"
     ORDER = button("Zamów receptę")  # [publiczne] pacjent.gov.pl, infor.pl
-    ENTRIES = within(role("main"), role("listitem"))
+    ENTRIES = outside(within(role("main"), role("listitem")), role("navigation"))
     ORDERABLE = within(role("main"), role("checkbox"))
-
-    # Why an order is refused (role=alert), one constant per reason.
-    NOTHING_SELECTED = "Zaznacz co najmniej jeden lek, aby zamówić receptę."  # [wybór]
-    NO_DOCTOR_DECLARATION = ("Nie możesz zamówić recepty: nie masz aktywnej deklaracji wyboru lekarza POZ. "
-                             "Złóż deklarację w sekcji Twoja Podstawowa Opieka Zdrowotna (POZ).")  # [wybór]
-    ORDERING_DISABLED = ("Twoja placówka POZ nie realizuje zamówień recept przez Internetowe Konto Pacjenta. "
-                         "Skontaktuj się z placówką.")  # [publiczne] meaning (mbrk.pl), [wybór] wording
+    # What a refusal to order says, by the words that carry its meaning (not our wording word for word):
+    NO_DOCTOR_DECLARATION = ("deklaracj",)  # [wybór] the message must mention the POZ doctor declaration
+    ORDERING_DISABLED = ("nie może zostać zrealizowane",)  # [publiczne] mbrk.pl
 
     def listed_medicines(self) -> list[str]:
         """The text of every earlier prescription on the list (name first, then dosage and notes)."""
-        return self.read(Query.texts(self.ENTRIES))
+        return [entry for entry in self.read(Query.texts(self.ENTRIES)) if entry]
 
     def orderable_medicines(self) -> list[str]:
         """Names of the medicines that can be ordered (those with a checkbox), in page order."""
         return self.read(Query.names(self.ORDERABLE))
 
     def order(self, medicines: list[str]):
-        """Tick the medicines and press „Zamów receptę”; return „Zamówione recepty” with the new order."""
-        from pages.orders import OrdersPage
+        """Tick the medicines, press „Zamów receptę” and confirm; return „Zamówione recepty” with the new order."""
+        from pages.orders import OrderConfirmationPage
 
-        return OrdersPage(self.site).arrive(self._tick_and_submit(medicines))
+        return OrderConfirmationPage(self.site).arrive(self._tick_and_submit(medicines)).confirm()
 
     def order_expecting_refusal(self, medicines: list[str]) -> "PrescriptionsPage":
         """Tick the medicines (maybe none) and press „Zamów receptę”; return this page once it says why not."""
@@ -46,7 +62,19 @@ class PrescriptionsPage(LoggedInPage):
         alerts = self.probe().alerts
         return alerts[0] if alerts else ""
 
-    def _tick_and_submit(self, medicines: list[str]):
+    def refusal_says(self, words: tuple[str, ...]) -> bool:
+        """Whether the refusal message mentions every one of these words (case-insensitive)."""
+        message = self.refusal_message().casefold()
+        return bool(message) and all(word.casefold() in message for word in words)
+
+    def _tick_and_submit(self, medicines: list[str]) -> Action:
         for medicine in medicines:
             self.set_checked(label(medicine), True, f"pole wyboru leku „{medicine}”")
         return self.click(self.ORDER, "przycisk „Zamów receptę”")
+
+
+def recipes(page: LoggedInPage) -> PrescriptionsPage:
+    """From any logged-in page: „Recepty” in the main menu; return its first sub-tab."""
+    return page if isinstance(page, PrescriptionsPage) else page.go_to(RecipesTabPage.TITLE, PrescriptionsPage)
+
+

@@ -3,29 +3,39 @@
 from __future__ import annotations
 
 from pages.base import BasePage
-from pages.locators import button
+from pages.locators import button, label
 
 
 class TermsPage(BasePage):
     TITLE = "Warunki korzystania z serwisu pacjent.gov.pl"  # [publiczne] pacjent.gov.pl
     PATH = "/ikp/regulamin"
-    ACCEPT = button("Akceptuję")  # [wybór]
+    # [wybór] IKP's style sheet names a checkbox in the terms frame (github kamssiopeia/pacjent-gov-pl-
+    # yellow-to-white): an inference that accepting is ticking a box, then confirming.
+    ACCEPT_BOX = label("Akceptuję warunki korzystania z serwisu")  # [wybór]
+    CONFIRM = button("Dalej")  # [wybór]
 
-    def accept(self):
-        """Press „Akceptuję”; return the account page that opens next."""
-        from pages.account import AccountPage
+    def accept(self) -> BasePage:
+        """Tick the acceptance and confirm; return the next screen: the first login's contact step, or home."""
+        from pages.contact_form import FirstContactPage
+        from pages.home import HomePage
 
-        return AccountPage(self.site).arrive(self.click(self.ACCEPT, "przycisk „Akceptuję”"))
+        self.set_checked(self.ACCEPT_BOX, True, "pole „Akceptuję warunki korzystania z serwisu”")
+        action = self.click(self.CONFIRM, "przycisk „Dalej” pod regulaminem")
+        candidates = {page.TITLE: page for page in (FirstContactPage, HomePage)}
+        screen = self.wait_for(lambda screen: screen.h1 in candidates and action.moved_on(screen),
+                               "ekran po akceptacji regulaminu", since=action.generation)
+        return candidates[screen.h1](self.site)
 
     def can_accept(self) -> bool:
-        """Whether the screen offers „Akceptuję”."""
-        return self.shows(self.ACCEPT)
+        """Whether the screen offers the acceptance box and its confirmation."""
+        return self.shows(self.ACCEPT_BOX) and self.shows(self.CONFIRM)
 
     def open_account_without_accepting(self) -> BasePage:
         """Open „Moje konto” by its address, terms not accepted; return the screen iIKP shows instead
         (the terms again, or the account if iIKP let the patient in)."""
         from pages.account import AccountPage
-        from pages.landing import land_after_login
 
         self.driver.get(self.site.ikp(AccountPage.PATH))
-        return land_after_login(self.site)
+        candidates = {page.TITLE: page for page in (TermsPage, AccountPage)}
+        screen = self.wait_for(lambda screen: screen.h1 in candidates, "regulamin albo „Moje konto”")
+        return candidates[screen.h1](self.site)

@@ -37,7 +37,7 @@ PERSONAS = {
     "80011512354": {
         "name": ("Jan", "Nowak"),
         "terms_accepted": True,
-        "contact": ("jan.nowak@example.com", "600100200", "sms"),
+        "contact": ("jan.nowak@example.com", "600100200", ("sms",)),
         "declarations": (("doctor", 1, "accepted", "earlier"), ("nurse", 3, "accepted", "earlier"),
                          ("midwife", 4, "accepted", "earlier")),
         "prescriptions": (("Metformina 500 mg", _TWICE_DAILY, True), ("Bisoprolol 5 mg", _ONCE_DAILY, True),
@@ -54,14 +54,14 @@ PERSONAS = {
     "44051401458": {
         "name": ("Stanisław", "Wójcik"),
         "terms_accepted": True,
-        "contact": ("stanislaw.wojcik@example.com", "600300400", "email"),
+        "contact": ("stanislaw.wojcik@example.com", "600300400", ("email",)),
         "declarations": (("doctor", 8, "rejected", "new_year"), ("doctor", 11, "rejected", "new_year")),
         "prescriptions": (("Metformina 500 mg", _TWICE_DAILY, True),),
     },
     "00222999906": {
         "name": ("Maria", "Zielińska"),
         "terms_accepted": True,
-        "contact": ("maria.zielinska@example.com", "600500600", "sms"),
+        "contact": ("maria.zielinska@example.com", "600500600", ("sms", "email")),
         "declarations": (("doctor", 5, "accepted", "earlier"),),
         "prescriptions": (("Lewotyroksyna 50 mcg", "1 tabletka rano na czczo", True),),
     },
@@ -112,10 +112,10 @@ def reset_patient(conn, pesel):
         today = clock.today(conn, pesel)
         for table in ("sessions", "consents", "orders", "prescriptions", "declarations"):
             conn.execute(f"DELETE FROM {table} WHERE pesel = ?", (pesel,))
-        email, phone, channel = persona["contact"] or (None, None, None)
+        email, phone, channels = persona["contact"] or (None, None, ())
         conn.execute(
             "UPDATE patients SET terms_accepted = ?, email = ?, phone = ?, channel = ? WHERE pesel = ?",
-            (int(persona["terms_accepted"]), email, phone, channel, pesel),
+            (int(persona["terms_accepted"]), email, phone, ",".join(channels) or None, pesel),
         )
         for number, (role, staff_id, status, when) in enumerate(persona["declarations"], start=1):
             conn.execute(

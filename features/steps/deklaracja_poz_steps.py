@@ -1,148 +1,118 @@
-"""Steps of the e-deklaracja POZ: choosing a doctor, nurse or midwife, the 80 zł fee rule, facility decisions."""
+"""Steps of the e-deklaracja POZ: choosing a doctor, nurse or midwife, the 80 zł fee rule, the facility's decisions."""
 
-import datetime
+from behave import given, then, when
+from hamcrest import assert_that, equal_to, has_properties, is_not, none
 
-import parse
-from behave import given, register_type, then, when
-from hamcrest import assert_that, equal_to, has_properties, has_property, is_not, none
-
-from harness.steps_api import use_persona
-from pages.declaration_form import DOCTOR, MIDWIFE, NURSE
+from harness.created import DeclarationRef
+from harness.steps_api import acting, created, facility, today, use_persona
+from harness.steps_api import given as given_state
+from pages.declaration_form import NO_REASON, ROLES
+from pages.declarations import DeclarationsPage
 from pages.flows import declare, open_declaration_form, view_declarations
 
-# Gherkin's genitive ("deklaracja wyboru lekarza") -> the role in the UI; and its code in the admin API.
-ROLES = {"lekarza": DOCTOR, "pielęgniarki": NURSE, "położnej": MIDWIFE}
-API_ROLES = {DOCTOR: "doctor", NURSE: "nurse", MIDWIFE: "midwife"}
-COUNTS = {"jedną deklarację": 1, "dwie deklaracje": 2}
-# Contact data a patient has entered on the first login (instrukcja CeZ pkt 2.2); synthetic.
-FIRST_LOGIN_CONTACT = {"email": "pacjent.testowy@example.com", "phone": "600700800", "channel": "email"}
-# Where the earlier declarations of a year are arranged when a scenario only needs their number.
-EARLIER_FACILITY_ID = 3
+
+def submit(context, patient: str, role: str, person: str, facility_name: str, reason: str = NO_REASON) -> None:
+    """Declares on screen; remembers the declaration and what its confirmation stated."""
+    persona = acting(context, patient)
+    context.page, context.confirmation = declare(context.page, ROLES[role], facility_name, person, reason)
+    created(context).add(DeclarationRef(persona, role, facility_name, person, today(context)))
 
 
-@parse.with_pattern("|".join(ROLES))
-def parse_role(text):
-    return ROLES[text]
+def shown_declaration(context, patient: str):
+    """The declaration this scenario created last, as „Zobacz deklaracje” shows it now; fails when absent."""
+    acting(context, patient)
+    ref = created(context).last(DeclarationRef)
+    context.page = view_declarations(context.page)
+    found = context.page.declaration(ref.role, ref.person)
+    assert_that(found, is_not(none()), f"w „Zobacz deklaracje” powinna być {ref.describe()}")
+    return found
 
 
-@parse.with_pattern("|".join(COUNTS))
-def parse_count(text):
-    return COUNTS[text]
-
-
-@parse.with_pattern(r"[^„”]+")
-def parse_quoted(text):
-    return text
-
-
-register_type(RolaPOZ=parse_role, LiczbaDeklaracji=parse_count, CytatPOZ=parse_quoted)
-
-
-def _year_today(context) -> int:
-    """The current year: the simulator's date, or the real one against the real iIKP."""
-    return int(context.sim.today()[:4]) if context.sim else datetime.date.today().year
-
-
-def _arrange_declarations_this_year(context, name, role, count):
-    """Make the persona have `count` declarations of the role dated this year, adding the missing ones."""
-    pesel = use_persona(context, name).pesel
-    year = str(_year_today(context))
-    had = [d for d in context.sim.patient(pesel)["declarations"]
-           if d["role"] == API_ROLES[role] and d["submitted_on"].startswith(year)]
-    for _ in range(count - len(had)):
-        context.sim.add_declaration(pesel, role=API_ROLES[role], facility_id=EARLIER_FACILITY_ID, status="rejected")
-
-
-def _staff_id(context, facility_name, person):
-    """The simulator's id of the person working at the facility."""
-    facility = next(f for f in context.sim.facilities() if f["name"] == facility_name)
-    return next(member["id"] for member in facility["staff"] if member["name"] == person)
-
-
-# -- arranging (admin API) --------------------------------------------------------------------------
-@given("{pacjent:Osoba} ma za sobą pierwsze logowanie")
-def step_after_first_login(context, pacjent):
-    context.sim.update_patient(use_persona(context, pacjent).pesel, terms_accepted=True, contact=FIRST_LOGIN_CONTACT)
-
-
+# -- arranging (simulator) ----------------------------------------------------------------------------
 @given("{pacjent:Osoba} złożył już w tym roku {liczba:LiczbaDeklaracji} wyboru {rola:RolaPOZ} POZ")
 @given("{pacjent:Osoba} złożyła już w tym roku {liczba:LiczbaDeklaracji} wyboru {rola:RolaPOZ} POZ")
 def step_declared_this_year(context, pacjent, liczba, rola):
-    _arrange_declarations_this_year(context, pacjent, rola, liczba)
+    given_state(context).declarations_this_year(use_persona(context, pacjent), rola, liczba)
 
 
-@given("{pacjent:Osoba} złożył deklarację wyboru {rola:RolaPOZ} POZ „{osoba:CytatPOZ}” "
-       "z placówki „{placowka:CytatPOZ}”")
-@given("{pacjent:Osoba} złożyła deklarację wyboru {rola:RolaPOZ} POZ „{osoba:CytatPOZ}” "
-       "z placówki „{placowka:CytatPOZ}”")
+@given("{pacjent:Osoba} złożył deklarację wyboru {rola:RolaPOZ} POZ „{osoba:Tekst}” z placówki „{placowka:Tekst}”")
+@given("{pacjent:Osoba} złożyła deklarację wyboru {rola:RolaPOZ} POZ „{osoba:Tekst}” z placówki „{placowka:Tekst}”")
 def step_declaration_submitted(context, pacjent, rola, osoba, placowka):
-    pesel = use_persona(context, pacjent).pesel
-    staff_id = _staff_id(context, placowka, osoba)
-    context.declaration_id = context.sim.add_declaration(pesel, role=API_ROLES[rola], staff_id=staff_id)["id"]
+    persona = use_persona(context, pacjent)
+    created(context).add(given_state(context).declaration_submitted(persona, rola, placowka, osoba))
 
 
 @given("rozpoczął się nowy rok kalendarzowy")
 def step_new_year(context):
-    context.sim.set_today(f"{_year_today(context) + 1}-01-02")
+    given_state(context).new_year()
 
 
-# -- the patient and the facility act ----------------------------------------------------------------
-@when("{pacjent:Osoba} składa deklarację wyboru {rola:RolaPOZ} POZ „{osoba:CytatPOZ}” z placówki „{placowka:CytatPOZ}”")
+# -- the patient ---------------------------------------------------------------------------------------------
+@when("{pacjent:Osoba} składa deklarację wyboru {rola:RolaPOZ} POZ „{osoba:Tekst}” z placówki „{placowka:Tekst}”")
 def step_declares(context, pacjent, rola, osoba, placowka):
-    context.page, context.confirmation = declare(context.page, rola, placowka, osoba)
+    """„Moje konto” > POZ > „Wypełnij deklarację”, the facility by its name, the person, confirm."""
+    submit(context, pacjent, rola, osoba, placowka)
 
 
-@when("{pacjent:Osoba} składa deklarację wyboru {rola:RolaPOZ} POZ „{osoba:CytatPOZ}” z placówki "
-      "„{placowka:CytatPOZ}”, podając powód „{powod:CytatPOZ}”")
+@when("{pacjent:Osoba} składa deklarację wyboru {rola:RolaPOZ} POZ „{osoba:Tekst}” z placówki "
+      "„{placowka:Tekst}”, podając powód „{powod:Tekst}”")
 def step_declares_with_reason(context, pacjent, rola, osoba, placowka, powod):
-    context.page, context.confirmation = declare(context.page, rola, placowka, osoba, powod)
+    submit(context, pacjent, rola, osoba, placowka, powod)
 
 
-@when("{pacjent:Osoba} szuka placówki „{fraza:CytatPOZ}” do deklaracji wyboru {rola:RolaPOZ} POZ")
+@when("{pacjent:Osoba} szuka placówki „{fraza:Tekst}” do deklaracji wyboru {rola:RolaPOZ} POZ")
 def step_searches_facility(context, pacjent, fraza, rola):
-    context.page = open_declaration_form(context.page, rola).search(fraza)
+    acting(context, pacjent)
+    context.page = open_declaration_form(context.page, ROLES[rola]).search(fraza)
 
 
+@when("{pacjent:Osoba} przegląda swoje deklaracje w „Zobacz deklaracje”")
+def step_views_declarations(context, pacjent):
+    acting(context, pacjent)
+    context.page = view_declarations(context.page)
+
+
+# -- the facility's side -------------------------------------------------------------------------------------
 @when("placówka przyjmuje tę deklarację")
 def step_facility_accepts(context):
-    context.sim.declaration_action(context.declaration_id, "accept")
+    facility(context).accept_declaration(created(context).last(DeclarationRef))
 
 
-@when("placówka odrzuca tę deklarację z uwagą „{uwaga:CytatPOZ}”")
+@when("placówka odrzuca tę deklarację z uwagą „{uwaga:Tekst}”")
 def step_facility_rejects(context, uwaga):
-    context.sim.declaration_action(context.declaration_id, "reject", uwaga)
+    facility(context).reject_declaration(created(context).last(DeclarationRef), uwaga)
 
 
 @when("placówka nie zajmuje się tą deklaracją przez {dni:d} dni")
 def step_facility_idle(context, dni):
-    context.sim.advance_days(dni)
+    """The facility does nothing with the declaration (the simulator's clock moves on)."""
+    created(context).last(DeclarationRef)
+    given_state(context).days_pass(dni)
 
 
-# -- what the patient sees ---------------------------------------------------------------------------
-@then("w „Zobacz deklaracje” {pacjent:Osoba} widzi deklarację wyboru {rola:RolaPOZ} POZ „{osoba:CytatPOZ}” "
-      "ze statusem „{status:CytatPOZ}”")
-def step_sees_declaration(context, pacjent, rola, osoba, status):
-    context.page = view_declarations(context.page)
-    assert_that(context.page.declaration(rola.label, osoba), has_property("status", status))
+# -- what the patient sees -------------------------------------------------------------------------------------
+@then("w „Zobacz deklaracje” {pacjent:Osoba} widzi tę deklarację jako {stan:StanDeklaracji}")
+def step_sees_declaration(context, pacjent, stan):
+    assert_that(shown_declaration(context, pacjent).state, equal_to(stan))
 
 
-@then("w „Zobacz deklaracje” {pacjent:Osoba} widzi deklarację wyboru {rola:RolaPOZ} POZ „{osoba:CytatPOZ}” "
-      "ze statusem „{status:CytatPOZ}” i uwagą „{uwaga:CytatPOZ}”")
-def step_sees_declaration_with_note(context, pacjent, rola, osoba, status, uwaga):
-    context.page = view_declarations(context.page)
-    assert_that(context.page.declaration(rola.label, osoba), has_properties(status=status, notes=uwaga))
+@then("w „Zobacz deklaracje” {pacjent:Osoba} widzi tę deklarację jako {stan:StanDeklaracji} z uwagą „{uwaga:Tekst}”")
+def step_sees_declaration_with_note(context, pacjent, stan, uwaga):
+    assert_that(shown_declaration(context, pacjent), has_properties(state=stan, notes=uwaga))
 
 
 @then("potwierdzenie deklaracji podało, że to {numer:d}. wybór w bieżącym roku")
 def step_confirmation_choice_number(context, numer):
     stated = context.confirmation
-    assert_that((stated.choice_number, stated.year), equal_to((numer, _year_today(context))))
+    assert_that((stated.choice_number, stated.year), equal_to((numer, today(context).year)))
 
 
 @then("ten wybór jest bezpłatny")
 @then("za ten wybór naliczono opłatę {kwota:d} zł")
 def step_fee(context, kwota=0):
-    listed = context.page.declaration(context.confirmation.role, context.confirmation.person)
+    """The fee stated on the confirmation and shown in the list of declarations (ustawa o POZ, art. 9)."""
+    page = context.page if isinstance(context.page, DeclarationsPage) else view_declarations(context.page)
+    listed = page.declaration(context.confirmation.role, context.confirmation.person)
     assert_that(listed, is_not(none()), "złożona deklaracja powinna być w „Zobacz deklaracje”")
     assert_that((context.confirmation.fee_zl, listed.fee_zl), equal_to((kwota, kwota)),
                 "opłata (zł) na potwierdzeniu i na liście deklaracji")
@@ -150,5 +120,5 @@ def step_fee(context, kwota=0):
 
 @then("{pacjent:Osoba} dowiaduje się, że nie znaleziono żadnej placówki")
 def step_nothing_found(context, pacjent):
-    assert_that(context.page.facilities(), equal_to([]))
-    assert_that(context.page.says_nothing_found(), equal_to(True), "brak komunikatu o braku wyników")
+    acting(context, pacjent)
+    assert_that(context.page.facilities(), equal_to([]), "wyszukiwanie nie powinno pokazać żadnej placówki")

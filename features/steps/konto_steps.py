@@ -1,107 +1,152 @@
 """Steps of the first login's duties and of the contact data in „Moje konto” (instrukcja CeZ pkt 2.2)."""
 
-import parse
-from behave import given, register_type, then, when
-from hamcrest import assert_that, equal_to, has_item, instance_of
+import re
 
-from harness.steps_api import site, use_persona
+from behave import given, then, when
+from hamcrest import assert_that, equal_to, has_item, instance_of, is_not
+
+from harness.gherkin_types import CONTACT_FIELDS
+from harness.steps_api import acting, logged_in_as, site, undo_later, use_persona
+from harness.steps_api import given as given_state
 from pages.account import AccountPage
-from pages.contact_form import ContactFormPage
+from pages.contact_form import ContactFields, FirstContactPage
 from pages.pz_login import PzLoginPage
 from pages.terms import TermsPage
 
-# Gherkin names of the contact-form fields -> keyword arguments of ContactFormPage.fill_in.
-CONTACT_FIELDS = {"adres e-mail": "email", "numer telefonu": "phone", "kanał powiadomień": "channel"}
+# Gherkin's column names of a contact-data table -> the keys of AccountPage.contact_data().
+COLUMNS = {"numer telefonu": "phone", "adres e-mail": "email", "powiadomienia": "channels"}
 
 
-@parse.with_pattern("|".join(CONTACT_FIELDS))
-def parse_contact_field(text: str) -> str:
-    return CONTACT_FIELDS[text]
+def contact_from_table(table) -> dict:
+    """The one data row of a table headed with COLUMNS' names: {'phone', 'email', 'channels': set}."""
+    row = {COLUMNS[heading]: table[0][heading].strip() for heading in table.headings}
+    row["channels"] = {part.strip().casefold() for part in re.split(r",| i ", row.get("channels", "")) if part.strip()}
+    return row
 
 
-register_type(PoleKontaktowe=parse_contact_field)
+def my_account(context) -> AccountPage:
+    """„Moje konto”: the current page if it is, else reached by its link at the top of the screen."""
+    if not isinstance(context.page, AccountPage):
+        context.page = context.page.open_my_account()
+    return context.page
 
 
-def _contact_from_table(table) -> dict[str, str]:
-    """The one data row of a table headed with CONTACT_FIELDS' names, keyed like AccountPage.contact_data."""
-    return {CONTACT_FIELDS[heading]: table[0][heading] for heading in table.headings}
+def restore_contact(contact: dict):
+    """How to put the contact data back as they were (for the clean-up of a real account)."""
+    return lambda page: page.open_my_account().edit_contact_data().fill_in(**contact).save()
 
 
-def _with_terms_not_accepted(context, name: str) -> str:
-    """Arrange through the simulator that the persona has not accepted the terms; return the PESEL."""
-    pesel = use_persona(context, name).pesel
-    context.sim.update_patient(pesel, terms_accepted=False)
-    return pesel
-
-
-# -- terms --------------------------------------------------------------------------------------------
+# -- the first login (arranged through the simulator) --------------------------------------------------
 @given("{pacjent:Osoba} nie zaakceptował jeszcze regulaminu iIKP")
 @given("{pacjent:Osoba} nie zaakceptowała jeszcze regulaminu iIKP")
 def step_terms_not_accepted(context, pacjent):
-    _with_terms_not_accepted(context, pacjent)
+    given_state(context).terms_not_accepted(use_persona(context, pacjent))
+
+
+@given("{pacjent:Osoba} nie podał jeszcze danych kontaktowych")
+@given("{pacjent:Osoba} nie podała jeszcze danych kontaktowych")
+def step_no_contact_data(context, pacjent):
+    given_state(context).no_contact_data(use_persona(context, pacjent))
+
+
+@given("{pacjent:Osoba} ma za sobą pierwsze logowanie")
+def step_after_first_login(context, pacjent):
+    """Terms accepted and contact data given, as after the first login (instrukcja CeZ pkt 2.2)."""
+    given_state(context).after_first_login(use_persona(context, pacjent))
 
 
 @given("{pacjent:Osoba} zalogował się do iIKP po raz pierwszy")
 @given("{pacjent:Osoba} zalogowała się do iIKP po raz pierwszy")
 def step_first_login(context, pacjent):
-    pesel = _with_terms_not_accepted(context, pacjent)
-    context.page = PzLoginPage.start_login(site(context)).log_in(pesel)
+    """Terms not accepted (arranged), then logged in: the browser shows the terms. A browser state can
+    only be arranged in the browser, hence the login through the screens."""
+    persona = use_persona(context, pacjent)
+    given_state(context).terms_not_accepted(persona)
+    context.page = logged_in_as(context, persona, PzLoginPage.start_login(site(context)).log_in(persona.pesel))
 
 
-@given("{pacjent:Osoba} zaakceptował regulamin iIKP")
-@given("{pacjent:Osoba} zaakceptowała regulamin iIKP")
+# -- the first login (on screen) ---------------------------------------------------------------------------
 @when("{pacjent:Osoba} akceptuje regulamin iIKP")
 def step_accepts_terms(context, pacjent):
+    """Ticks the acceptance of the terms and confirms."""
+    acting(context, pacjent)
     context.page = context.page.accept()
+
+
+@when("{pacjent:Osoba} odkłada podanie danych kontaktowych na później")
+def step_skips_contact(context, pacjent):
+    acting(context, pacjent)
+    context.page = context.page.skip()
+
+
+@when("{pacjent:Osoba} od razu podaje dane kontaktowe:")
+def step_gives_contact_at_first_login(context, pacjent):
+    acting(context, pacjent)
+    context.page = context.page.fill_in(**contact_from_table(context.table)).save()
 
 
 @when("{pacjent:Osoba} próbuje otworzyć „Moje konto” bez akceptacji regulaminu")
 def step_opens_account_before_terms(context, pacjent):
+    acting(context, pacjent)
     context.page = context.page.open_account_without_accepting()
 
 
 @then("{pacjent:Osoba} widzi regulamin iIKP do akceptacji")
 def step_sees_terms(context, pacjent):
+    acting(context, pacjent)
     assert_that(context.page, instance_of(TermsPage), "przed akceptacją regulaminu konto nie może się otworzyć")
     assert_that(context.page.can_accept(), equal_to(True), "regulamin musi dać się zaakceptować")
 
 
-# -- contact data -------------------------------------------------------------------------------------
-@given("{pacjent:Osoba} nie podał jeszcze danych kontaktowych")
-@given("{pacjent:Osoba} nie podała jeszcze danych kontaktowych")
-def step_no_contact_data(context, pacjent):
-    context.sim.update_patient(use_persona(context, pacjent).pesel, contact=None)
+@then("{pacjent:Osoba} widzi prośbę o podanie danych kontaktowych")
+def step_sees_contact_prompt(context, pacjent):
+    acting(context, pacjent)
+    assert_that(context.page, instance_of(FirstContactPage), "po regulaminie iIKP prosi o dane kontaktowe")
 
 
+# -- contact data in „Moje konto” ----------------------------------------------------------------------------
 @when("{pacjent:Osoba} zapisuje w „Moje konto” dane kontaktowe:")
 def step_saves_contact_data(context, pacjent):
-    context.page = context.page.edit_contact_data().fill_in(**_contact_from_table(context.table)).save()
+    """Saves through „Edytuj swoje dane”; on a real account the earlier data are restored after the scenario."""
+    persona = acting(context, pacjent)
+    account = my_account(context)
+    before = account.contact_data()
+    context.page = account.edit_contact_data().fill_in(**contact_from_table(context.table)).save()
+    undo_later(context, "przywrócenie poprzednich danych kontaktowych", persona, restore_contact(before))
 
 
-@when("{pacjent:Osoba} próbuje zapisać jako {pole:PoleKontaktowe} „{wartosc}”")
+@when("{pacjent:Osoba} próbuje zapisać w „Moje konto” dane kontaktowe:")
+def step_tries_contact_data(context, pacjent):
+    acting(context, pacjent)
+    context.contact_before = my_account(context).contact_data()
+    form = context.page.edit_contact_data().fill_in(**contact_from_table(context.table))
+    context.page = form.save_expecting_refusal()
+
+
+@when("{pacjent:Osoba} próbuje zapisać jako {pole:PoleKontaktowe} „{wartosc:Wpisane}”")
 def step_tries_contact_value(context, pacjent, pole, wartosc):
-    context.contact_before = context.page.contact_data()
-    context.page = context.page.edit_contact_data().fill_in(**{pole: wartosc}).save_expecting_refusal()
-
-
-@then("{pacjent:Osoba} widzi prośbę o uzupełnienie danych kontaktowych")
-def step_sees_contact_prompt(context, pacjent):
-    assert_that(context.page.asks_for_contact_data(), equal_to(True), "„Moje konto” powinno prosić o dane kontaktowe")
+    acting(context, pacjent)
+    context.contact_before = my_account(context).contact_data()
+    form = context.page.edit_contact_data().fill_in(**{CONTACT_FIELDS[pole]: wartosc})
+    context.page = form.save_expecting_refusal()
 
 
 @then("{pacjent:Osoba} widzi w „Moje konto” dane kontaktowe:")
 def step_sees_contact_data(context, pacjent):
-    assert_that(context.page, instance_of(AccountPage))
-    assert_that(context.page.contact_data(), equal_to(_contact_from_table(context.table)))
+    acting(context, pacjent)
+    assert_that(my_account(context).contact_data(), equal_to(contact_from_table(context.table)))
 
 
-@then("iIKP odrzuca dane kontaktowe z komunikatem „{komunikat}”")
-def step_contact_refused(context, komunikat):
-    assert_that(context.page, instance_of(ContactFormPage))
-    assert_that(context.page.messages(), has_item(komunikat))
+@then("iIKP nie zapisuje danych kontaktowych i wskazuje pole {pole:PoleKontaktowe}")
+def step_contact_refused(context, pole):
+    """Refused: the form is shown again with a message, and the field is marked as wrong (aria-invalid)."""
+    assert_that(context.page, instance_of(ContactFields), "po odmowie powinien zostać formularz")
+    assert_that(context.page.messages(), is_not(equal_to([])), "komunikat, co jest nie tak")
+    assert_that(context.page.refused_fields(), has_item(ContactFields.FIELD_LABELS[CONTACT_FIELDS[pole]]))
 
 
 @then("{pacjent:Osoba} ma w „Moje konto” niezmienione dane kontaktowe")
 def step_contact_unchanged(context, pacjent):
-    shown = context.page.go_to("Moje konto", AccountPage).contact_data()
+    acting(context, pacjent)
+    shown = context.page.open_my_account().contact_data()
     assert_that(shown, equal_to(context.contact_before), "odrzucone dane nie mogą zostać zapisane")

@@ -1,50 +1,47 @@
-"""Steps of logging in through the test Profil Zaufany and of logging out (instrukcja CeZ pkt 2 i 3.1)."""
+"""Steps of logging in through the test Profil Zaufany and of logging out (instrukcja CeZ pkt 2 and 3.1)."""
 
-import parse
-from behave import given, register_type, then, when
-from hamcrest import assert_that, equal_to, instance_of
+from behave import given, then, when
+from hamcrest import assert_that, contains_string, equal_to, instance_of, is_not
 
-from harness.steps_api import site, use_persona
+from harness.steps_api import acting, logged_in_as, site, use_persona
 from pages.account import AccountPage
 from pages.components.error_pages import PzErrorPage, raise_unexpected_error_screen
-from pages.flows import log_in_to_account
+from pages.components.header import LoggedInPage
+from pages.flows import log_in
 from pages.logged_out import LoggedOutPage
 from pages.pz_login import PzLoginPage
-
-# People who may try to log in but are no test patients of iIKP; synthetic valid PESELs.
-OUTSIDERS = {"osoba spoza listy pacjentów testowych": "15232045626"}
-
-
-@parse.with_pattern("|".join(OUTSIDERS))
-def parse_outsider(text: str) -> str:
-    return OUTSIDERS[text]
-
-
-@parse.with_pattern(r"[^”]*")
-def parse_typed_number(text: str) -> str:
-    return text
-
-
-register_type(OsobaSpozaListy=parse_outsider, WpisanyNumer=parse_typed_number)
 
 
 @given("{pacjent:Osoba} jest pacjentem testowym iIKP")
 def step_is_test_patient(context, pacjent):
+    """The persona has a test account (its PESEL from the simulator or the accounts file); nothing is opened yet."""
     use_persona(context, pacjent)
 
 
 @given("{pacjent:Osoba} jest zalogowany w iIKP")
 @given("{pacjent:Osoba} jest zalogowana w iIKP")
 def step_is_logged_in(context, pacjent):
-    context.page = log_in_to_account(site(context), use_persona(context, pacjent).pesel)
+    """Logs in through the test PZ (ENTER); on a first login accepts the terms and leaves contact data for later."""
+    persona = use_persona(context, pacjent)
+    context.page = logged_in_as(context, persona, log_in(site(context), persona.pesel))
 
 
 @when("{pacjent:Osoba} loguje się przez testowy Profil Zaufany, zatwierdzając PESEL {sposob:Zatwierdzenie}")
 def step_logs_in(context, pacjent, sposob):
-    context.page = PzLoginPage.start_login(site(context)).log_in(use_persona(context, pacjent).pesel, sposob)
+    persona = use_persona(context, pacjent)
+    page = PzLoginPage.start_login(site(context)).log_in(persona.pesel, sposob)
+    context.page = logged_in_as(context, persona, page)
 
 
-@when("pacjent zatwierdza w testowym Profilu Zaufanym numer PESEL „{numer:WpisanyNumer}”")
+@when("{pacjent:Osoba} próbuje zalogować się przez testowy Profil Zaufany")
+def step_tries_to_log_in(context, pacjent):
+    """Logs in, and takes an error screen of instrukcja CeZ pkt 3 as the outcome instead of retrying."""
+    persona = use_persona(context, pacjent)
+    page = PzLoginPage.start_login(site(context)).log_in_allowing_error_screen(persona.pesel)
+    context.page = logged_in_as(context, persona, page) if isinstance(page, LoggedInPage) else page
+
+
+@when("pacjent zatwierdza w testowym Profilu Zaufanym numer PESEL „{numer:Wpisane}”")
 def step_submits_number(context, numer):
     context.page = PzLoginPage.start_login(site(context)).attempt_invalid(numer)
 
@@ -54,38 +51,62 @@ def step_outsider_logs_in(context, pesel):
     context.page = PzLoginPage.start_login(site(context)).log_in_allowing_error_screen(pesel)
 
 
+@when("{pacjent:Osoba} otwiera „Moje konto”")
+def step_opens_my_account(context, pacjent):
+    """Follows „Moje konto” at the top of the screen (public IKP descriptions: top right)."""
+    acting(context, pacjent)
+    context.page = context.page.open_my_account()
+
+
 @when("{pacjent:Osoba} wylogowuje się przyciskiem „Wyloguj się”")
 def step_logs_out(context, pacjent):
+    acting(context, pacjent)
     context.page = context.page.logout()
+    context.logged_in = None
 
 
 @when("{pacjent:Osoba} wraca przyciskiem „Wstecz” przeglądarki")
 def step_goes_back(context, pacjent):
+    acting(context, pacjent)
     context.page = context.page.go_back()
 
 
 @then("{pacjent:Osoba} widzi swoje konto w iIKP")
 def step_sees_account(context, pacjent):
+    """Logged in: an iIKP screen whose header shows the patient and offers „Wyloguj się”."""
     raise_unexpected_error_screen(context.page)
-    assert_that(context.page, instance_of(AccountPage), "po zalogowaniu powinno otworzyć się „Moje konto”")
+    assert_that(context.page, instance_of(LoggedInPage), "po zalogowaniu powinien otworzyć się ekran konta iIKP")
+    acting(context, pacjent)
+    assert_that(context.page.header_text(), contains_string(pacjent), "nagłówek strony pokazuje pacjenta")
+    assert_that(context.page.can_log_out(), equal_to(True), "zalogowany pacjent ma „Wyloguj się”")
+
+
+@then("{pacjent:Osoba} widzi w „Moje konto” swoje imię i nazwisko")
+def step_sees_own_name(context, pacjent):
+    acting(context, pacjent)
+    assert_that(context.page, instance_of(AccountPage))
     assert_that(context.page.patient_name(), equal_to(pacjent))
 
 
-@then("{pacjent:Osoba} widzi potwierdzenie wylogowania")
-def step_sees_logged_out(context, pacjent):
+@then("{pacjent:Osoba} nie jest już zalogowany w iIKP")
+@then("{pacjent:Osoba} nie jest już zalogowana w iIKP")
+def step_logged_out(context, pacjent):
+    """No „Wyloguj się” and no patient's name in a header (the page after logging out is not public)."""
+    acting(context, pacjent)
     assert_that(context.page, instance_of(LoggedOutPage))
-    assert_that(context.page.shows_account_menu(), equal_to(False), "po wylogowaniu nie może być menu konta")
+    assert_that(context.page.shows_account_of(pacjent), equal_to(False), "po wylogowaniu nie może być konta")
 
 
 @then("{pacjent:Osoba} nie widzi już swojego konta")
 def step_no_longer_sees_account(context, pacjent):
+    acting(context, pacjent)
     assert_that(context.page.shows_account_of(pacjent), equal_to(False),
-                f"po wylogowaniu nie mogą być widoczne dane konta ani „Wyloguj się” ({context.page.current_url()})")
+                f"po wylogowaniu nie może być widać konta ani „Wyloguj się” ({context.page.current_url()})")
 
 
-@then("testowy Profil Zaufany odrzuca numer z komunikatem „{komunikat}”")
-def step_pz_refuses_number(context, komunikat):
-    assert_that(context.page.error_message(), equal_to(komunikat))
+@then("testowy Profil Zaufany odrzuca ten numer i mówi dlaczego")
+def step_pz_refuses_number(context):
+    assert_that(context.page.error_message(), is_not(equal_to("")), "komunikat przy polu „Pesel”")
 
 
 @then("logowanie nie opuszcza strony testowego Profilu Zaufanego")
@@ -94,8 +115,11 @@ def step_stays_on_pz(context):
     assert_that(context.page.is_on_pz_origin(), equal_to(True), "błędny PESEL nie może prowadzić poza testowy PZ")
 
 
-@then("{pesel:OsobaSpozaListy} widzi ekran błędu testowego Profilu Zaufanego")
-def step_sees_pz_error(context, pesel):
+@then("{ktos:Ktos} widzi ekran błędu testowego Profilu Zaufanego")
+def step_sees_pz_error(context, ktos):
+    """The 3.1 error screen (instrukcja CeZ pkt 3.1), on the test PZ's own address."""
+    if context.personas.knows(ktos):
+        acting(context, ktos)
     raise_unexpected_error_screen(context.page, expected=PzErrorPage)
-    assert_that(context.page, instance_of(PzErrorPage), "osoba spoza listy pacjentów testowych nie może wejść do iIKP")
+    assert_that(context.page, instance_of(PzErrorPage), "logowanie powinno skończyć się ekranem błędu 3.1")
     assert_that(context.page.is_on_pz_origin(), equal_to(True), "ekran błędu 3.1 pokazuje testowy Profil Zaufany")

@@ -2,104 +2,22 @@
 
 from __future__ import annotations
 
-import datetime
-import re
-from dataclasses import dataclass
+from behave import given, then, when
+from hamcrest import assert_that, equal_to, has_item, instance_of, is_not
 
-import parse
-from behave import given, register_type, then, when
-from hamcrest import assert_that, equal_to, has_item, instance_of
-
-from harness.steps_api import use_persona
-from pages.consent_form import ConsentEntry, ConsentFormPage
+from harness.created import ConsentRef
+from harness.gherkin_types import MYSELF, THIRD_PERSONS, Period, ThirdPerson
+from harness.steps_api import acting, created, preparing, today, undo_later, use_persona
+from harness.steps_api import given as given_state
+from pages.consent_form import ConsentEntry, ConsentWizardPage
 from pages.consents import ConsentsPage
-
-# Option labels of „Rodzaj uprawnienia” (docs/simulator-contract.md) -> the admin API's kind.
-KINDS = {
-    "Upoważnienie do dostępu do dokumentacji medycznej": "records_access",  # [choice]
-    "Upoważnienie do uzyskiwania informacji o stanie zdrowia": "health_info",  # [choice]
-    "Zgoda na udzielenie określonych świadczeń zdrowotnych": "treatment_consent",  # [choice]
-    "Sprzeciw wobec udzielenia określonych świadczeń zdrowotnych": "treatment_refusal",  # [choice]
-}
-
-
-@dataclass(frozen=True)
-class ThirdPerson:
-    """Someone the patient authorises; synthetic data, never a test patient's own PESEL."""
-
-    name: str
-    pesel: str
-
-
-# Third persons by the form Gherkin uses („dla Ewy Nowak”) -> name and synthetic PESEL.
-PEOPLE = {
-    "Ewy Nowak": ThirdPerson("Ewa Nowak", "15232045626"),
-    "Piotra Zielińskiego": ThirdPerson("Piotr Zieliński", "75092301878"),
-    "osoby z błędnym numerem PESEL": ThirdPerson("Tomasz Mazur", "87061302072"),  # wrong check digit
-}
-MYSELF = "samego siebie"  # the logged-in patient, named in the form as a third person
-
-
-@dataclass(frozen=True)
-class Period:
-    """A validity period relative to today: start in days from today, length in days (None: open-ended)."""
-
-    start: int
-    days: int | None
-
-    def dates(self, today: datetime.date) -> tuple[datetime.date, datetime.date | None]:
-        """(first day, last day or None); „przez 30 dni” counts the first day as day one."""
-        first = today + datetime.timedelta(days=self.start)
-        return first, (first + datetime.timedelta(days=self.days - 1) if self.days else None)
-
-
-_STARTS = {"dziś": 0, "jutra": 1}
-_PERIOD = r"od (?:dziś|jutra) (?:bezterminowo|przez \d+ dni)|z datą rozpoczęcia wczoraj"
-
-
-@parse.with_pattern("|".join(re.escape(label) for label in KINDS))
-def parse_consent_kind(text: str) -> str:
-    return text
-
-
-@parse.with_pattern("|".join(re.escape(form) for form in [*PEOPLE, MYSELF]))
-def parse_third_person(text: str) -> str:
-    return text
-
-
-@parse.with_pattern(_PERIOD)
-def parse_period(text: str) -> Period:
-    if text == "z datą rozpoczęcia wczoraj":
-        return Period(start=-1, days=None)
-    start, length = re.fullmatch(r"od (\S+) (.+)", text).groups()
-    days = None if length == "bezterminowo" else int(length.split()[1])
-    return Period(start=_STARTS[start], days=days)
-
-
-parse_consent_kind.allowed = ", ".join(f"`{label}`" for label in KINDS)
-parse_third_person.allowed = ", ".join(f"`{form}`" for form in [*PEOPLE, MYSELF])
-parse_period.allowed = "`od dziś bezterminowo`, `od jutra przez N dni`, `z datą rozpoczęcia wczoraj`"
-
-register_type(RodzajUprawnienia=parse_consent_kind, OsobaUprawniona=parse_third_person, OkresUprawnienia=parse_period)
-
-
-def today(context) -> datetime.date:
-    """The simulator's simulated date, or the real one against the real iIKP."""
-    return datetime.date.fromisoformat(context.sim.today()) if context.sim else datetime.date.today()
 
 
 def third_person(context, form: str) -> ThirdPerson:
     """The person named in Gherkin; „samego siebie” is the logged-in patient."""
     if form == MYSELF:
         return ThirdPerson(context.patient.name, context.patient.pesel)
-    return PEOPLE[form]
-
-
-def entry(context, kind: str, person: str | None = None, scope: str = "", period: Period | None = None):
-    """The form's content for a consent of this kind, person or scope and period."""
-    someone = third_person(context, person) if person else ThirdPerson("", "")
-    date_from, date_to = (period or Period(0, None)).dates(today(context))
-    return ConsentEntry(kind, someone.name, someone.pesel, scope, date_from, date_to)
+    return THIRD_PERSONS[form]
 
 
 def consents_page(context) -> ConsentsPage:
@@ -109,67 +27,110 @@ def consents_page(context) -> ConsentsPage:
     return context.page
 
 
-def open_form(context) -> ConsentFormPage:
-    """Go to „Uprawnienia”, remember its rows and open „Dodaj uprawnienie”."""
+def entry_of(context, kind: str, period: Period, person: ThirdPerson | None = None, scope: str = "") -> ConsentEntry:
+    date_from, date_to = period.dates(today(context))
+    return ConsentEntry(kind, person.name if person else "", person.pesel if person else "", scope, date_from, date_to)
+
+
+def withdraw_if_active(kind: str, identity: str):
+    """How to withdraw a consent if it is still active (for the clean-up of a real account)."""
+
+    def undo(page):
+        consents = page if isinstance(page, ConsentsPage) else page.go_to("Uprawnienia", ConsentsPage)
+        rows = consents.consents(kind)
+        if any(row.can_withdraw and (identity in row.person or identity == row.scope) for row in rows):
+            return consents.withdraw(kind, identity)
+        return consents
+
+    return undo
+
+
+def grant(context, patient: str, entry: ConsentEntry) -> None:
+    """Bring the account to a clean start (no active consent of this kind for this person or services),
+    then go through the wizard; remember the consent and how to withdraw it after the scenario."""
+    persona = acting(context, patient)
+    identity = entry.person_name or entry.scope
     consents = consents_page(context)
-    context.consents_before = consents.consents()
-    return consents.add_consent()
+    while any(row.can_withdraw for row in consents.consents(entry.kind, person=entry.person_name or None,
+                                                             scope=None if entry.person_name else entry.scope)):
+        with preparing(f"wycofanie aktywnego uprawnienia „{entry.kind}” ({identity}) sprzed scenariusza"):
+            consents = consents.withdraw(entry.kind, identity)
+    context.page = consents.add_consent().grant(entry)
+    created(context).add(ConsentRef(persona, entry.kind, entry.person_name, entry.person_pesel, entry.scope,
+                                    entry.date_from, entry.date_to))
+    undo_later(context, f"wycofanie uprawnienia „{entry.kind}” ({identity})", persona,
+               withdraw_if_active(entry.kind, identity))
+
+
+def shown_rows(context, ref: ConsentRef):
+    """The rows of „Uprawnienia” that show this consent (its kind, person or services, start date)."""
+    rows = consents_page(context).consents(ref.kind, person=ref.person_name or None,
+                                           scope=None if ref.person_name else ref.scope)
+    return [row for row in rows if row.date_from == ref.date_from]
 
 
 # -- arranging (simulator only) ---------------------------------------------------------------------
 @given("{pacjent:Osoba} ma już aktywne uprawnienie „{rodzaj:RodzajUprawnienia}” dla {osoba:OsobaUprawniona}")
 def step_has_active_consent(context, pacjent, rodzaj, osoba):
     person = third_person(context, osoba)
-    context.sim.add_consent(use_persona(context, pacjent).pesel, kind=KINDS[rodzaj], person_name=person.name,
-                            person_pesel=person.pesel, date_from=today(context).isoformat(), status="active")
+    created(context).add(given_state(context).active_consent(use_persona(context, pacjent), rodzaj,
+                                                              person_name=person.name, person_pesel=person.pesel))
 
 
 # -- acting ------------------------------------------------------------------------------------------
-@when("{pacjent:Osoba} zapisuje uprawnienie „{rodzaj:RodzajUprawnienia}” dla {osoba:OsobaUprawniona} "
+@when("{pacjent:Osoba} nadaje uprawnienie „{rodzaj:RodzajUprawnienia}” dla {osoba:OsobaUprawniona} "
       "{okres:OkresUprawnienia}")
 def step_grants_to_person(context, pacjent, rodzaj, osoba, okres):
-    context.page = open_form(context).fill_in(entry(context, rodzaj, person=osoba, period=okres)).save()
+    grant(context, pacjent, entry_of(context, rodzaj, okres, person=third_person(context, osoba)))
 
 
-@when("{pacjent:Osoba} zapisuje uprawnienie „{rodzaj:RodzajUprawnienia}” w zakresie „{zakres}” "
+@when("{pacjent:Osoba} nadaje uprawnienie „{rodzaj:RodzajUprawnienia}” w zakresie „{zakres:Tekst}” "
       "{okres:OkresUprawnienia}")
 def step_grants_for_services(context, pacjent, rodzaj, zakres, okres):
-    context.page = open_form(context).fill_in(entry(context, rodzaj, scope=zakres, period=okres)).save()
+    grant(context, pacjent, entry_of(context, rodzaj, okres, scope=zakres))
 
 
-@when("{pacjent:Osoba} próbuje zapisać uprawnienie „{rodzaj:RodzajUprawnienia}” dla {osoba:OsobaUprawniona} "
+@when("{pacjent:Osoba} próbuje nadać uprawnienie „{rodzaj:RodzajUprawnienia}” dla {osoba:OsobaUprawniona} "
       "{okres:OkresUprawnienia}")
 def step_tries_to_grant(context, pacjent, rodzaj, osoba, okres):
-    form = open_form(context).fill_in(entry(context, rodzaj, person=osoba, period=okres))
-    context.page = form.save_expecting_refusal()
-
-
-@when("{pacjent:Osoba} wycofuje uprawnienie „{rodzaj:RodzajUprawnienia}” dla {osoba:OsobaUprawniona}")
-def step_withdraws(context, pacjent, rodzaj, osoba):
+    acting(context, pacjent)
     consents = consents_page(context)
-    active = [row for row in consents.consents(rodzaj, person=third_person(context, osoba).name) if row.can_withdraw]
-    context.page = consents.withdraw(active[0])
+    context.consents_before = consents.consents()
+    entry = entry_of(context, rodzaj, okres, person=third_person(context, osoba))
+    context.page = consents.add_consent().grant_expecting_refusal(entry)
+
+
+@when("{pacjent:Osoba} wycofuje to uprawnienie")
+def step_withdraws(context, pacjent):
+    """Withdraws the consent this scenario granted or arranged last."""
+    acting(context, pacjent)
+    ref = created(context).last(ConsentRef)
+    context.page = consents_page(context).withdraw(ref.kind, ref.person_name or ref.scope)
+
+
+@when("{pacjent:Osoba} przegląda swoje uprawnienia")
+def step_views_consents(context, pacjent):
+    acting(context, pacjent)
+    context.page = context.page.go_to("Uprawnienia", ConsentsPage)
 
 
 # -- checking ----------------------------------------------------------------------------------------
-@then("{pacjent:Osoba} widzi uprawnienie „{rodzaj:RodzajUprawnienia}” dla {osoba:OsobaUprawniona} "
-      "ze statusem „{status}”")
-def step_sees_consent_for_person(context, pacjent, rodzaj, osoba, status):
-    rows = consents_page(context).consents(rodzaj, person=third_person(context, osoba).name)
-    assert_that([row.status for row in rows], has_item(status), f"uprawnienia „{rodzaj}” na liście")
-    context.consent = next(row for row in rows if row.status == status)
+@then("{pacjent:Osoba} widzi to uprawnienie w „Uprawnieniach” jako {stan:StanUprawnienia}")
+def step_sees_consent(context, pacjent, stan):
+    """Active: a row of it is active. Withdrawn: no row of it is active any more, and one shows it withdrawn."""
+    acting(context, pacjent)
+    ref = created(context).last(ConsentRef)
+    rows = shown_rows(context, ref)
+    states = [row.state for row in rows]
+    if stan == "withdrawn":
+        assert_that(states, is_not(has_item("active")), f"{ref.describe()} nie może być już aktywne")
+    assert_that(states, has_item(stan), f"{ref.describe()}: stany na liście")
+    context.consent = next(row for row in rows if row.state == stan)
 
 
-@then("{pacjent:Osoba} widzi uprawnienie „{rodzaj:RodzajUprawnienia}” w zakresie „{zakres}” ze statusem „{status}”")
-def step_sees_consent_for_services(context, pacjent, rodzaj, zakres, status):
-    rows = consents_page(context).consents(rodzaj, scope=zakres)
-    assert_that([row.status for row in rows], has_item(status), f"uprawnienia „{rodzaj}” na liście")
-    context.consent = next(row for row in rows if row.status == status)
-
-
-@then("to uprawnienie ma zakres „{zakres}”")
-def step_consent_scope(context, zakres):
-    assert_that(context.consent.scope, equal_to(zakres))
+@then("to uprawnienie ma pełny zakres")
+def step_consent_full_scope(context):
+    assert_that(context.consent.scope, equal_to(ConsentsPage.FULL_SCOPE))
 
 
 @then("to uprawnienie obowiązuje {okres:OkresUprawnienia}")
@@ -178,13 +139,20 @@ def step_consent_period(context, okres):
     assert_that(shown, equal_to(okres.dates(today(context))), "okres obowiązywania (od, do)")
 
 
-@then("zapis uprawnienia zostaje odrzucony z komunikatem „{komunikat}”")
-def step_refused_with(context, komunikat):
-    assert_that(context.page, instance_of(ConsentFormPage), "po odmowie powinien zostać formularz")
-    assert_that(context.page.messages(), has_item(komunikat))
+@then("iIKP nie zapisuje uprawnienia i wskazuje {pole:PoleUprawnienia}")
+def step_refused_pointing_at(context, pole):
+    assert_that(context.page, instance_of(ConsentWizardPage), "po odmowie powinien zostać kreator uprawnienia")
+    assert_that(context.page.messages(), is_not(equal_to([])), "komunikat, co jest nie tak")
+    assert_that(context.page.refused_fields(), has_item(ConsentWizardPage.FIELD_LABELS[pole]))
+
+
+@then("iIKP nie zapisuje uprawnienia i mówi dlaczego")
+def step_refused(context):
+    assert_that(context.page, instance_of(ConsentWizardPage), "po odmowie powinien zostać kreator uprawnienia")
+    assert_that(context.page.messages(), is_not(equal_to([])), "komunikat, dlaczego iIKP nie zapisało uprawnienia")
 
 
 @then("żadne nowe uprawnienie nie zostało zapisane")
 def step_nothing_saved(context):
-    consents = consents_page(context).consents()
-    assert_that(consents, equal_to(context.consents_before), "lista uprawnień przed próbą i po niej")
+    assert_that(consents_page(context).consents(), equal_to(context.consents_before),
+                "lista uprawnień przed próbą i po niej")

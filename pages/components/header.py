@@ -11,16 +11,18 @@ from pages.locators import any_of, button, link
 P = TypeVar("P", bound=BasePage)
 
 LOGOUT = any_of(button(LOGOUT_NAME), link(LOGOUT_NAME))  # [instrukcja CeZ pkt 2.3]
+# [publiczne] pacjent.gov.pl (krok-4-co-robic-z-e-recepta): "w prawym górnym rogu zobaczysz napis „Moje konto”"
+MY_ACCOUNT = "Moje konto"
 
 
 class LoggedInPage(BasePage):
     """Every iIKP screen of a logged-in patient: its header shows the patient and offers „Wyloguj się”."""
 
     def logout(self):
-        """Press „Wyloguj się”; return the page shown after logging out."""
+        """Press „Wyloguj się”; return the screen shown once nobody is logged in any more."""
         from pages.logged_out import LoggedOutPage
 
-        return LoggedOutPage(self.site).arrive(self.click(LOGOUT, f"„{LOGOUT_NAME}”"))
+        return LoggedOutPage.after(self.site, self.click(LOGOUT, f"„{LOGOUT_NAME}”"))
 
     def can_log_out(self) -> bool:
         """Whether „Wyloguj się” is on the screen (i.e. someone is logged in here)."""
@@ -29,6 +31,12 @@ class LoggedInPage(BasePage):
     def header_text(self) -> str:
         """The header's own text, where the logged-in patient's name is shown (without links and buttons)."""
         return self.probe().banner
+
+    def open_my_account(self):
+        """Follow „Moje konto” at the top of the screen; return „Moje konto”."""
+        from pages.account import AccountPage
+
+        return self.go_to(MY_ACCOUNT, AccountPage)
 
     def go_to(self, section: str, page_class: type[P]) -> P:
         """Follow the link with the section's name; return that page, loaded."""

@@ -97,6 +97,16 @@ def choice(*allowed):
     return check
 
 
+def choices(*allowed):
+    """A list of distinct strings, each one of the allowed ones (maybe empty)."""
+    def check(name, value):
+        if isinstance(value, list) and all(isinstance(v, str) and v in allowed for v in value) \
+                and len(set(value)) == len(value):
+            return value
+        fail(f"{name} must be a list of distinct values of: {', '.join(allowed)}")
+    return check
+
+
 def date_value(name, value):
     """A YYYY-MM-DD string, converted to a date."""
     if isinstance(value, str) and len(value) == 10:

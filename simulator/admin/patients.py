@@ -14,7 +14,7 @@ _NAME = body.text(100)
 _CONTACT = {
     "email": body.optional(body.text(254)),
     "phone": body.optional(body.text(30)),
-    "channel": body.optional(body.choice(*patients.CHANNELS)),
+    "channels": body.optional(body.choices(*patients.CHANNELS)),
 }
 
 

@@ -14,12 +14,14 @@ from simulator.web import get_conn, settings
 
 bp = Blueprint("auth", __name__)
 
+FIRST_CONTACT_PATH = "/ikp/pierwsze-logowanie/dane-kontaktowe"
+
 
 @bp.get("/ikp")
 @bp.get("/ikp/")
 def home():
-    """The portal root opens the account."""
-    return redirect("/ikp/konto")
+    """The home screen after login (public IKP descriptions: „Moje konto” is a link at the top right)."""
+    return render_page("home.html")
 
 
 @bp.get("/ikp/zaloguj")
@@ -65,20 +67,28 @@ def sso():
     if dangling:
         return error_screen("session_conflict", pesel)
     terms_accepted = patients.get(conn, pesel)["terms_accepted"]
-    response = redirect("/ikp/konto" if terms_accepted else "/ikp/regulamin")
+    response = redirect("/ikp" if terms_accepted else "/ikp/regulamin")
     response.set_cookie(SESSION_COOKIE, session_id, httponly=True, samesite="Lax", path="/")
     return response
 
 
 @bp.route("/ikp/regulamin", methods=["GET", "POST"])
 def terms():
-    """The terms screen, shown until accepted."""
+    """The terms screen, shown until accepted: tick the box, then confirm (inferred from IKP's style
+    sheet, which names a checkbox in the terms frame). Then, for a patient without contact data, the
+    first login's contact step ([wybór]: terms first, contact data second)."""
     if g.ikp_session["terms_accepted"]:
-        return redirect("/ikp/konto")
+        return redirect("/ikp")
+    error = None
     if request.method == "POST":
-        patients.accept_terms(get_conn(), current_pesel())
-        return redirect("/ikp/konto")
-    return render_page("terms.html")
+        if request.form.get("accept") != "tak":
+            error = "not_ticked"
+        else:
+            conn = get_conn()
+            patients.accept_terms(conn, current_pesel())
+            first_contact = not patients.has_contact(patients.get(conn, current_pesel()))
+            return redirect(FIRST_CONTACT_PATH if first_contact else "/ikp")
+    return render_page("terms.html", error=error, status=200 if error is None else 422)
 
 
 @bp.post("/ikp/wyloguj")

@@ -1,4 +1,11 @@
-"""„Recepty” (order continuation medicines) and „Zamówione recepty” (follow and cancel orders)."""
+"""„Recepty” with its sub-tabs „Moje recepty” and „Zamówione recepty”: order, confirm, follow, cancel, repeat.
+
+Public IKP descriptions (infor.pl, mbrk.pl, zdrowie.wprost.pl): the patient ticks medicines, presses
+„Zamów receptę” and then confirms ("a następnie potwierdzamy"); the order goes to the doctor of the
+patient's last active POZ doctor declaration; a facility that has not switched the service on means
+the order "nie może zostać zrealizowane"; the patient can cancel until the doctor starts, and can
+repeat an earlier order.
+"""
 
 from flask import Blueprint, abort, request
 
@@ -8,40 +15,62 @@ from simulator.web import get_conn
 
 bp = Blueprint("prescriptions", __name__)
 
+ORDERS_PATH = "/ikp/recepty/zamowione"
+
+
+def _selected():
+    """The patient's own continuation prescriptions among the posted ids, sorted."""
+    chosen = {parse_id(value) for value in request.form.getlist("prescription")}
+    return sorted(chosen & orders.orderable_ids(get_conn(), current_pesel()))
+
+
+def _list(error=None, selected=()):
+    conn = get_conn()
+    return render_page("prescriptions.html", prescriptions=orders.prescriptions_for(conn, current_pesel()),
+                       selected=set(selected), error=error, status=422 if error else 200)
+
+
+def _confirmation(selected):
+    """The confirmation step, or the list with the reason why the order cannot be placed."""
+    conn = get_conn()
+    try:
+        doctor = orders.check_orderable(conn, current_pesel(), selected)
+    except orders.Refused as refused:
+        return _list(refused.args[0], selected)
+    chosen = [p for p in orders.prescriptions_for(conn, current_pesel()) if p["id"] in selected]
+    return render_page("order_confirm.html", prescriptions=chosen, doctor=doctor)
+
 
 @bp.route("/ikp/recepty", methods=["GET", "POST"])
 def prescription_list():
-    """Earlier prescriptions; ticking continuation medicines and „Zamów receptę” places an order."""
-    conn = get_conn()
-    error, selected = None, set()
-    if request.method == "POST":
-        selected = {parse_id(value) for value in request.form.getlist("prescription")}
-        selected &= orders.orderable_ids(conn, current_pesel())
-        try:
-            orders.place(conn, current_pesel(), sorted(selected), today())
-        except orders.Refused as refused:
-            error = refused.args[0]
-        else:
-            return finish("order_placed", "/ikp/zamowione-recepty")
-    return render_page(
-        "prescriptions.html",
-        prescriptions=orders.prescriptions_for(conn, current_pesel()),
-        selected=selected,
-        error=error,
-    )
+    """„Moje recepty”: earlier prescriptions; ticking continuation medicines and „Zamów receptę” asks to confirm."""
+    if request.method == "GET":
+        return _list()
+    return _confirmation(_selected())
+
+
+@bp.post("/ikp/recepty/potwierdz")
+def confirm_order():
+    """„Potwierdź”: place the order of the confirmed medicines."""
+    try:
+        orders.place(get_conn(), current_pesel(), _selected(), today())
+    except orders.Refused as refused:
+        return _list(refused.args[0], _selected())
+    return finish("order_placed", ORDERS_PATH)
 
 
 def _order_list(error=None):
-    return render_page("orders.html", orders=orders.for_patient(get_conn(), current_pesel()), error=error)
+    return render_page("orders.html", orders=orders.for_patient(get_conn(), current_pesel()), error=error,
+                       status=409 if error else 200)
 
 
-@bp.get("/ikp/zamowione-recepty")
+@bp.get(ORDERS_PATH)
 def order_list():
-    """The patient's orders, newest first, with status and the doctor's comment."""
+    """„Zamówione recepty”: the patient's orders, newest first, with status and the doctor's comment."""
     return _order_list()
 
 
-@bp.post("/ikp/zamowione-recepty/<id:order_id>/anuluj")
+@bp.post(ORDERS_PATH + "/<id:order_id>/anuluj")
 def order_cancel(order_id):
     """Cancel an order the doctor has not started yet."""
     try:
@@ -50,4 +79,15 @@ def order_cancel(order_id):
         abort(404)
     except Conflict:
         return _order_list(error="not_cancellable")
-    return finish("order_cancelled", "/ikp/zamowione-recepty")
+    return finish("order_cancelled", ORDERS_PATH)
+
+
+@bp.post(ORDERS_PATH + "/<id:order_id>/ponow")
+def order_repeat(order_id):
+    """„Zamów ponownie”: the confirmation step for the same medicines as an earlier order."""
+    conn = get_conn()
+    order = next((o for o in orders.for_patient(conn, current_pesel()) if o["id"] == order_id), None)
+    if order is None:
+        abort(404)
+    selected = sorted({m["id"] for m in order["medicines"]} & orders.orderable_ids(conn, current_pesel()))
+    return _confirmation(selected)

@@ -10,6 +10,8 @@ KINDS = ("records_access", "health_info", "treatment_consent", "treatment_refusa
 PERSON_KINDS = ("records_access", "health_info")
 STATUSES = ("active", "withdrawn")
 DEFAULT_SCOPE = "Pełny zakres"
+# The scopes a person's authorisation may have ([wybór]: the public instructions show a scope step, not its options).
+PERSON_SCOPES = (DEFAULT_SCOPE, "Tylko e-recepty")
 MAX_TEXT = 200
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -41,8 +43,11 @@ def _validate_dates(form, today, errors):
     return date_from, date_to
 
 
-def validate(form, own_pesel, today):
-    """Check a grant form; return (values, errors) with errors as {field: code}."""
+def validate(form, own_pesel, today, complete=True):
+    """Check a grant form; return (values, errors) with errors as {field: code}.
+
+    `complete=False`: the wizard has not asked for the dates and the scope of a person's authorisation yet.
+    """
     errors = {}
     kind = form.get("kind", "")
     if kind not in KINDS:
@@ -60,7 +65,9 @@ def validate(form, own_pesel, today):
             errors["person_pesel"] = "own"
     if (kind in KINDS and not needs_person and not scope) or len(scope) > MAX_TEXT:
         errors["scope"] = "missing"
-    date_from, date_to = _validate_dates(form, today, errors)
+    if needs_person and complete and scope not in PERSON_SCOPES:
+        errors["scope"] = "missing"
+    date_from, date_to = _validate_dates(form, today, errors) if complete else (today, None)
     values = {
         "kind": kind,
         "person_name": name or None,

@@ -112,5 +112,5 @@ def for_patient(conn, pesel):
 
 
 def active_by_role(conn, pesel):
-    """The accepted declaration of each role, keyed by role."""
-    return {d["role"]: d for d in for_patient(conn, pesel) if d["status"] == "accepted"}
+    """The last accepted declaration of each role, keyed by role."""
+    return {d["role"]: d for d in reversed(for_patient(conn, pesel)) if d["status"] == "accepted"}  # newest wins

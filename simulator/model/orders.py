@@ -17,17 +17,23 @@ class Refused(Exception):
     """The order cannot be placed; args[0] is the reason code."""
 
 
+def check_orderable(conn, pesel, prescription_ids, check_facility=True):
+    """The doctor (an accepted doctor declaration) the order would go to; raise Refused saying why not."""
+    if not prescription_ids:
+        raise Refused("nothing_selected")
+    doctor = declarations.active_by_role(conn, pesel).get("doctor")
+    if doctor is None:
+        raise Refused("no_declaration")
+    enabled = conn.execute("SELECT orders_enabled FROM facilities WHERE id = ?", (doctor["facility_id"],))
+    if check_facility and not enabled.fetchone()["orders_enabled"]:
+        raise Refused("ordering_disabled")
+    return doctor
+
+
 def place(conn, pesel, prescription_ids, today, status="placed", check_facility=True):
     """Place an order of the patient's continuation medicines; return its id or raise Refused."""
     with db.transaction(conn):
-        if not prescription_ids:
-            raise Refused("nothing_selected")
-        doctor = declarations.active_by_role(conn, pesel).get("doctor")
-        if doctor is None:
-            raise Refused("no_declaration")
-        enabled = conn.execute("SELECT orders_enabled FROM facilities WHERE id = ?", (doctor["facility_id"],))
-        if check_facility and not enabled.fetchone()["orders_enabled"]:
-            raise Refused("ordering_disabled")
+        doctor = check_orderable(conn, pesel, prescription_ids, check_facility)
         cursor = conn.execute(
             "INSERT INTO orders (pesel, placed_on, status, staff_id) VALUES (?, ?, ?, ?)",
             (pesel, today.isoformat(), status, doctor["staff_id"]),

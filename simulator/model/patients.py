@@ -45,35 +45,49 @@ def normalise_phone(text):
 
 
 def validate_contact(form):
-    """Check the contact form; return (values, errors) with errors as {field: code}."""
-    email = form.get("email", "").strip()
-    phone = normalise_phone(form.get("phone", ""))
-    channel = form.get("channel", "")
+    """Check the contact form; return (values, errors) with errors as {field: code}.
+
+    A phone number and/or an e-mail address, and notifications by SMS, by e-mail or both (public IKP
+    descriptions: "SMS lub e-mail (albo jedno i drugie)"); a channel needs its address.
+    """
+    raw_email, raw_phone = form.get("email", "").strip(), form.get("phone", "").strip()
+    phone = normalise_phone(raw_phone) if raw_phone else None
+    channels = [channel for channel in CHANNELS if channel in form.getlist("channels")]
     errors = {}
-    if not _EMAIL.fullmatch(email) or len(email) > 254:
+    if raw_email and (not _EMAIL.fullmatch(raw_email) or len(raw_email) > 254):
         errors["email"] = "invalid"
-    if phone is None:
+    if raw_phone and phone is None:
         errors["phone"] = "invalid"
-    if channel not in CHANNELS:
-        errors["channel"] = "missing"
-    return {"email": email, "phone": phone, "channel": channel}, errors
+    if not raw_email and not raw_phone:
+        errors["form"] = "nothing"
+    if "sms" in channels and not raw_phone and "phone" not in errors:
+        errors["phone"] = "needed_for_sms"
+    if "email" in channels and not raw_email and "email" not in errors:
+        errors["email"] = "needed_for_email"
+    return {"email": raw_email or None, "phone": phone, "channels": channels}, errors
 
 
 def save_contact(conn, pesel, contact):
-    """Store the contact data (a dict with email, phone, channel, or None to clear it)."""
+    """Store the contact data (a dict with email, phone, channels, or None to clear it)."""
     contact = contact or {}
     with db.transaction(conn):
         conn.execute(
             "UPDATE patients SET email = ?, phone = ?, channel = ? WHERE pesel = ?",
-            (contact.get("email"), contact.get("phone"), contact.get("channel"), pesel),
+            (contact.get("email"), contact.get("phone"), ",".join(contact.get("channels") or []) or None, pesel),
         )
         events.record(conn, "contact_updated", pesel)
 
 
 def contact_of(row):
-    """The contact dict of a patient row, or None when nothing is set."""
-    contact = {"email": row["email"], "phone": row["phone"], "channel": row["channel"]}
+    """The contact dict of a patient row ({email, phone, channels}), or None when nothing is set."""
+    channels = [channel for channel in (row["channel"] or "").split(",") if channel]
+    contact = {"email": row["email"], "phone": row["phone"], "channels": channels}
     return contact if any(contact.values()) else None
+
+
+def has_contact(row):
+    """Whether the patient gave a phone number or an e-mail address."""
+    return bool(row["email"] or row["phone"])
 
 
 def snapshot(conn, pesel):

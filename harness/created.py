@@ -1,0 +1,91 @@
+"""What this scenario created, on screen or by arrangement, so that „ta/to/tę …” means the last one of its kind."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from harness.personas import Persona
+
+
+@dataclass(frozen=True)
+class DeclarationRef:
+    """A POZ declaration by what the patient and the facility know of it (never a simulator id)."""
+
+    patient: Persona
+    role: str  # as the list of declarations shows it: lekarz, pielęgniarka, położna
+    facility: str
+    person: str
+    submitted_on: datetime.date | None = None
+
+    what = "deklaracja"
+    this = "tę deklarację"
+
+    def describe(self) -> str:
+        return f"deklaracja wyboru ({self.role}) „{self.person}” z placówki „{self.facility}” pacjenta {self.patient}"
+
+
+@dataclass(frozen=True)
+class OrderRef:
+    """A prescription order by its patient and medicines."""
+
+    patient: Persona
+    medicines: tuple[str, ...]
+    placed_on: datetime.date | None = None
+
+    what = "zamówienie recepty"
+    this = "to zamówienie"
+
+    def describe(self) -> str:
+        return f"zamówienie na {', '.join(f'„{m}”' for m in self.medicines)} pacjenta {self.patient}"
+
+
+@dataclass(frozen=True)
+class ConsentRef:
+    """A consent or authorisation by its kind and its person (or, for services, its scope)."""
+
+    patient: Persona
+    kind: str  # as „Uprawnienia” shows it
+    person_name: str = ""
+    person_pesel: str = ""
+    scope: str = ""
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+
+    what = "uprawnienie"
+    this = "to uprawnienie"
+
+    def describe(self) -> str:
+        whom = f"dla {self.person_name}" if self.person_name else f"w zakresie „{self.scope}”"
+        return f"uprawnienie „{self.kind}” {whom} pacjenta {self.patient}"
+
+
+Thing = TypeVar("Thing", DeclarationRef, OrderRef, ConsentRef)
+
+
+class NothingCreated(Exception):
+    """A sentence refers to „ta/to/tę …” but the scenario has not created such a thing yet."""
+
+
+@dataclass
+class Created:
+    """The scenario's record, in the order things were created; one per scenario (context.created)."""
+
+    things: list = field(default_factory=list)
+
+    def add(self, thing: Thing) -> Thing:
+        self.things.append(thing)
+        return thing
+
+    def last(self, kind: type[Thing]) -> Thing:
+        """The last thing of this kind the scenario created; NothingCreated saying so when there is none."""
+        for thing in reversed(self.things):
+            if isinstance(thing, kind):
+                return thing
+        raise NothingCreated(f"Zdanie mówi o „{kind.this}”, ale scenariusz nie utworzył wcześniej żadnego "
+                             f"obiektu tego rodzaju ({kind.what}). Najpierw użyj zdania, które go tworzy "
+                             f"(na ekranie albo w „Zakładając, że …”).")
+
+    def all(self, kind: type[Thing]) -> list[Thing]:
+        return [thing for thing in self.things if isinstance(thing, kind)]
