@@ -52,7 +52,7 @@ from selenium.common.exceptions import (
 from selenium.webdriver.common.options import ArgOptions
 
 from harness.masking import mask_text
-from harness.measure.flow_record import ELEMENT_KEY, RECIPE_KEY, is_action, origin_of
+from harness.measure.flow_record import ELEMENT_KEY, PAGE_STATE, RECIPE_KEY, is_action, origin_of
 
 TIMEOUT_S = 10.0
 POLL_S = 0.01
@@ -269,7 +269,7 @@ class Replayer:
         if session is None or not session.alive:
             raise ReplayError(f"sesja przeglądarki {action['s']} nie jest otwarta")
         if op == "checkpoint":
-            self._check_url(session, action["url"])
+            self._check_page(session, action)
             return 0
         started = time.perf_counter()
         if op == "quit":
@@ -345,7 +345,7 @@ class Replayer:
         try:
             while True:
                 found = self._try(session, recipe)
-                if found is not None and found[1]:
+                if found is not None and (found[1] or self._displayed(session, found[0])):
                     return found[0]
                 if time.monotonic() > deadline:
                     if found is not None:
@@ -354,6 +354,14 @@ class Replayer:
                 time.sleep(self.poll)
         finally:
             self.figures.finding_s += time.perf_counter() - started
+
+    @staticmethod
+    def _displayed(session: ReplaySession, element_id: str) -> bool:
+        """WebDriver's own verdict, asked only when the quick check in the script says hidden."""
+        try:
+            return bool(session.driver.execute("isElementDisplayed", {"id": element_id})["value"])
+        except WebDriverException:
+            return False
 
     def _try(self, session: ReplaySession, recipe: dict | None) -> tuple[str, bool] | None:
         """One attempt of the recipe: (element id, displayed), or None when it yields nothing (yet).
@@ -429,17 +437,29 @@ class Replayer:
             raise ReplayError(f"okna nr {index + 1} nie ma w przeglądarce, która zastąpiła nagraną")
         return handle
 
-    def _check_url(self, session: ReplaySession, expected: str) -> None:
+    def _check_page(self, session: ReplaySession, checkpoint: dict) -> None:
+        """Wait for the page the run was on at this checkpoint: the same address (origin and path), no loading
+        indicator if the run saw none, and content new since the previous checkpoint if the run's was; the
+        content is then marked as seen, as the recorder marked it."""
+        expected = checkpoint["url"]
+        wanted = [expected, checkpoint.get("busy") is False, bool(checkpoint.get("fresh"))]
         started = time.perf_counter()
         deadline = time.monotonic() + self.timeout
         try:
             while True:
-                url = session.driver.execute("getCurrentUrl")["value"]
-                if _same_page(url, expected):
+                try:
+                    ok, url, busy, _ = session.driver.execute("w3cExecuteScript",
+                                                              {"script": WAIT_PAGE, "args": wanted})["value"]
+                except JavascriptException:  # the document went away under the script: look again
+                    ok, url, busy = False, "", False
+                if ok:
                     return
                 if time.monotonic() > deadline:
-                    raise ReplayError(f"adres na końcu scenariusza inny niż w nagraniu: {_path_of(url)} "
-                                      f"zamiast {_path_of(expected)}")
+                    if not _same_page(url, expected):
+                        raise ReplayError(f"strona inna niż w nagraniu po {self.timeout:g} s: {_path_of(url)} "
+                                          f"zamiast {_path_of(expected)}")
+                    raise ReplayError(f"strona {_path_of(url)} po {self.timeout:g} s " + (
+                        "wciąż pokazuje wskaźnik ładowania" if busy else "ma tę samą treść co przed akcją"))
                 time.sleep(self.poll)
         finally:
             self.figures.url_check_s += time.perf_counter() - started
@@ -492,8 +512,9 @@ def _checked(script: str, path: list | None) -> str:
             "const value = await (function () {\n" + script + "\n}).apply(window, args);\n"
             f"const element = {json.dumps(path or [])}.reduce((v, step) => (v == null ? v : v[step]), value);\n"
             "if (!element || element.nodeType !== 1 || !element.isConnected) return null;\n"
-            "const style = getComputedStyle(element);\n"
-            "return [element, element.getClientRects().length > 0 && style.visibility !== 'hidden'];\n"
+            "const shown = ['OPTION', 'OPTGROUP'].includes(element.tagName)\n"
+            "  ? (element.closest('select,datalist') || element) : element;  // as WebDriver sees an option\n"
+            "return [element, shown.getClientRects().length > 0 && getComputedStyle(shown).visibility !== 'hidden'];\n"
             "})(arguments);")
 
 
@@ -537,6 +558,18 @@ def _describe(recipe: dict) -> str:
 
 
 BLANK_PAGES = {"about:blank", "data:,"}  # a new tab's page, as Chromium and chromedriver name it
+# A checkpoint's wait, one round trip per poll: [met, url, busy, fresh]; the content is marked once it is met.
+WAIT_PAGE = PAGE_STATE + r"""
+const [url, idle, changed] = arguments;
+const blank = ['about:blank', 'data:,'];
+const page = u => {
+  if (blank.includes(u)) return 'blank';
+  try { const parts = new URL(u); return parts.protocol + '//' + parts.host + parts.pathname; } catch (e) { return u; }
+};
+const met = page(location.href) === page(url) && !(idle && busy) && !(changed && !fresh);
+if (met) mark();
+return [met, location.href, busy, fresh];
+"""
 
 
 def _same_page(url: str, expected: str) -> bool:

@@ -13,14 +13,18 @@ Every element an action uses is recorded by its *recipe*: the finding command th
 locator, the parent's recipe for a child find, or the script and its arguments, and where the element
 was in that result). Window handles are recorded by their order of first appearance in the session.
 
-Before each action the recording notes where the run was: a *checkpoint* (the current URL) of every
-open browser that has acted since its URL was last read. The run had waited for that page before it
-acted (its waits are queries, not recorded), so the replay waits for the same page before it acts:
-without it a bare script quits a browser, calls the admin API or closes a tab while the previous
-click or Enter is still on its way to the server (chromedriver does not always see that navigation
-as pending yet), and the simulator ends in another state than in the run. At the end of a scenario
-every open browser gets a checkpoint, and at its start the state of its browsers (windows known, the
-current one) is noted for a replay that has to give the scenario a brand-new browser.
+Before each action the recording notes where the run was: a *checkpoint* of every open browser that
+has acted since its last one, read in one script (PAGE_STATE): the address, whether a loading
+indicator is shown (aria-busy, a progress bar), and whether the content is new since that browser's
+last checkpoint (a new document, or its main region or h1 swapped in place, as a single-page app
+does; the script marks those nodes). The run had waited for that page before it acted (its waits are
+queries, not recorded), so the replay waits for the same before it acts: without it a bare script
+quits a browser, calls the admin API, closes a tab or clicks the old screen's button while the
+previous click or Enter is still on its way (chromedriver does not always see that navigation as
+pending yet, and a swap in place is no navigation at all), and the simulator ends in another state
+than in the run. At the end of a scenario every open browser gets a checkpoint, and at its start the
+state of its browsers (windows known, the current one) is noted for a replay that has to give the
+scenario a brand-new browser.
 
 The recording holds the PESELs typed into the PZ form and sent to the admin API: it stays in the
 bench's temporary folder and is never printed.
@@ -57,6 +61,17 @@ OPENS_WINDOW = "window.open("
 # With a user prompt open, any other command (a URL query too) would dismiss it: no checkpoint before these.
 PROMPT_ACTIONS = {"w3cAcceptAlert", "w3cDismissAlert", "w3cSetAlertValue"}
 _ORIGIN = re.compile(r"^(https?://[^/?#]+)")
+
+# The state of the page a checkpoint reads; the recorder and the replay (tools.floor) share it.
+PAGE_STATE = r"""
+const marked = [document, document.querySelector('main'), document.querySelector('h1')].filter(node => node);
+const fresh = marked.some(node => node.__iikpFlow !== true);
+const shown = el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+const busy = Array.from(document.querySelectorAll('[aria-busy="true"],[role=progressbar],progress')).some(shown);
+const mark = () => marked.forEach(node => { node.__iikpFlow = true; });
+"""
+# The recorder's read: [url, busy, fresh], and the content marked as seen.
+READ_PAGE = PAGE_STATE + "mark();\nreturn [location.href, busy, fresh];"
 
 
 def origin_of(url: Any) -> str | None:
@@ -252,14 +267,14 @@ class Recorder:
         return sum(self._checkpoint(session) for session in self.sessions if session.alive)
 
     def _checkpoint(self, session: Session) -> int:
-        """Record the session's current URL (one query, sent past the timing); return 1."""
+        """Record the session's page (one script, sent past the timing); return 1."""
         session.moved = False
         try:
-            url = session.original_execute("getCurrentUrl", None)["value"]
+            url, busy, fresh = session.original_execute("w3cExecuteScript", {"script": READ_PAGE, "args": []})["value"]
         except Exception:  # no current window (closed, or the browser is gone): nothing to compare
             return 1
         self._saw_url(url)
-        self._add({"op": "checkpoint", "s": session.number, "url": url})
+        self._add({"op": "checkpoint", "s": session.number, "url": url, "busy": bool(busy), "fresh": bool(fresh)})
         return 1
 
     def states(self) -> dict[str, dict]:

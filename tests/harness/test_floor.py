@@ -37,8 +37,9 @@ class ReplayDriver:
         if command == "w3cExecuteScript" and "window.open(" in params["script"]:
             self.opened += 1
             self.windows.append(f"r-{self.opened}")
-        if command == "getCurrentUrl":
-            return {"value": "http://127.0.0.1:9000/ikp/konto?state=other"}
+        if command == "w3cExecuteScript" and params["script"] == floor.WAIT_PAGE:  # a checkpoint
+            url = "http://127.0.0.1:9000/ikp/konto?state=other"
+            return {"value": [floor._same_page(url, params["args"][0]), url, False, True]}
         self.done.append((command, params))
         if command == "close":  # the current tab goes; W3C answers the handles left
             self.windows.remove(self.current)
@@ -117,6 +118,14 @@ PAGES = {
               "setTimeout(() => { document.body.innerHTML = "
               "'<main><button onclick=\"location.href=\\'/done\\'\">Dalej</button></main>'; }, 300);</script>",
     "/done": "<title>done</title><h1>Gotowe</h1>",
+    # a two-step form at one address: „Dalej” swaps the next step in place after a moment (busy meanwhile);
+    # a second click on the first step's „Dalej” (an action too early) leads astray
+    "/wizard": "<title>wizard</title><main><h1>Krok 1</h1><button onclick='next()'>Dalej</button></main><script>"
+               "let clicks = 0; function next() { if (++clicks > 1) { location.href = '/astray'; return; }"
+               " document.querySelector('main').setAttribute('aria-busy', 'true'); setTimeout(() => {"
+               " const main = document.createElement('main'); main.innerHTML = '<h1>Krok 2</h1>"
+               "<button onclick=\"location.href=\\'/done\\'\">Dalej</button>';"
+               " document.querySelector('main').replaceWith(main); }, 300); }</script>",
 }
 # a locator engine's answer: the element nested in a list inside a dict
 BY_TEXT = {"find": "script", "script": "return {items: [{el: [...document.querySelectorAll('button')]"
@@ -205,6 +214,25 @@ def test_a_script_found_element_is_found_again_when_the_page_replaces_it(site, c
     assert result["unreplayed"] == 0, result["unreplayed_scenarios"]
     assert len(clicks) == 2 and clicks[0] != clicks[1]
     assert result["url_checks"] == 1 and result["sessions_left_open"] == 0
+
+
+@pytest.mark.browser
+def test_before_acting_the_floor_waits_for_the_content_the_run_acted_on(site, chromedriver):
+    """At one address the next step is swapped in place: the checkpoint (no loading indicator, new content)
+    holds the second click until the second step is there, as the run's waits did."""
+    def page(path, busy=False, fresh=True):
+        return {"op": "checkpoint", "s": 1, "url": f"{site}{path}", "busy": busy, "fresh": fresh}
+
+    actions = [{"op": "newSession", "s": 1, "capabilities": _capabilities()}, page("/blank"),
+               {"op": "get", "s": 1, "params": {"url": f"{site}/wizard"}}, page("/wizard"),
+               {"op": "clickElement", "s": 1, "params": {}, "element": BY_TEXT}, page("/wizard"),
+               {"op": "clickElement", "s": 1, "params": {}, "element": BY_TEXT}, page("/done"),
+               {"op": "quit", "s": 1}]
+    actions[1]["url"] = "data:,"
+    result = floor.run(_replayer(site, chromedriver), floor.Flows({}, [{"kind": "scenario", "name": "kroki",
+                                                                        "actions": actions}]))
+    assert result["unreplayed"] == 0, result["unreplayed_scenarios"]
+    assert result["url_checks"] == 4
 
 
 @pytest.mark.browser

@@ -10,7 +10,7 @@ import pytest
 from selenium.webdriver.remote.webelement import WebElement
 
 from harness.measure import timing
-from harness.measure.flow_record import RECIPE_KEY
+from harness.measure.flow_record import READ_PAGE, RECIPE_KEY
 
 
 class FakeDriver:
@@ -25,6 +25,9 @@ class FakeDriver:
 
     def execute(self, command, params=None):
         self.sent.append((command, params))
+        if command == "w3cExecuteScript" and params["script"] == READ_PAGE:  # a checkpoint: the "getCurrentUrl" answer
+            url = self.answers.get("getCurrentUrl")
+            return {"value": [url(params) if callable(url) else url, False, True]}
         value = self.answers.get(command)
         return {"value": value(params) if callable(value) else value}
 
