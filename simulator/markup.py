@@ -4,7 +4,8 @@ import functools
 import hashlib
 import re
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+# Beautiful Soup loads on the first transform: with --markup default the simulator never imports it.
+BeautifulSoup = Comment = NavigableString = Tag = None
 
 MARKUPS = ("default", "random")
 
@@ -89,6 +90,7 @@ class Choices:
 
 def transform(html, seed, key=""):
     """The same page in the markup of this seed; key (the request path) varies per-element choices."""
+    _load_parser()
     soup = BeautifulSoup(html, "html.parser")
     choices = Choices(seed, key)
     _definition_lists(soup, choices)
@@ -98,6 +100,12 @@ def transform(html, seed, key=""):
     _wrappers(soup, choices)
     _rename(soup, choices)
     return soup.decode(formatter="minimal")
+
+
+def _load_parser():
+    global BeautifulSoup, Comment, NavigableString, Tag
+    if BeautifulSoup is None:
+        from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 
 # -- helpers -----------------------------------------------------------------------------------------------------
