@@ -7,9 +7,10 @@ with the recorded capabilities and quit, navigations, clicks, typing, windows, D
 window-opening scripts, and the admin API calls that change state (admin reads are queries). The
 recorded origins are mapped to the floor simulator's.
 
-Before an action it waits (polling, 10 s at most) for each recorded checkpoint: the page (origin and
-path; the query may hold a random token) the run was on when it acted, as a bare script waits for
-the page it expects. To act on an element it re-runs the element's recipe every ~10 ms (a find
+Before an action it waits (polling, 10 s at most) for each recorded checkpoint: the page the run was
+on when it acted (origin and path, as the query may hold a random token; no loading indicator if the
+run saw none; content new since the previous checkpoint if the run's was), as a bare script waits
+for the page it expects. To act on an element it re-runs the element's recipe every ~10 ms (a find
 command, or the script with its arguments, the element taken at its recorded place in the result)
 until that yields an element that is in the document and displayed (10 s at most), then acts; if
 the page replaced the element meanwhile (stale, not interactable), it finds it again and repeats.
