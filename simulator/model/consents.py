@@ -66,7 +66,7 @@ def validate(form, own_pesel, today, complete=True):
     if (kind in KINDS and not needs_person and not scope) or len(scope) > MAX_TEXT:
         errors["scope"] = "missing"
     if needs_person and complete and scope not in PERSON_SCOPES:
-        errors["scope"] = "missing"
+        errors["scope"] = "not_chosen"
     date_from, date_to = _validate_dates(form, today, errors) if complete else (today, None)
     values = {
         "kind": kind,
