@@ -21,6 +21,8 @@ ANNA = "02270803624"
 STANISLAW = "44051401458"
 MARIA = "00222999906"
 OTHER_VALID = "15232045626"
+HOME = IKP + "/ikp"  # the home screen „Strona główna”, where a login with accepted terms lands
+FIRST_CONTACT = IKP + "/ikp/pierwsze-logowanie/dane-kontaktowe"  # the first login's contact step
 
 _VIEW = re.compile(r'name="view" value="([^"]*)"')
 
@@ -202,7 +204,7 @@ def jan(sim):
     """A browser logged in as Jan Nowak."""
     window = sim.browser()
     page = window.login(JAN)
-    assert window.url.endswith("/ikp/konto"), page.get_data(as_text=True)
+    assert window.url == HOME, page.get_data(as_text=True)
     return window
 
 
@@ -228,6 +230,19 @@ def server(db_dir):
     instance.start()
     yield instance
     instance.stop()
+
+
+def hidden_fields(response, action):
+    """The hidden fields (but the view token) of the form posting to `action`, as a browser would send them."""
+    from bs4 import BeautifulSoup
+
+    form = BeautifulSoup(text(response), "html.parser").find("form", action=action)
+    assert form is not None, (action, text(response)[:300])
+    fields = {}
+    for field in form.find_all("input", type="hidden"):
+        if field["name"] != "view":
+            fields.setdefault(field["name"], []).append(field.get("value", ""))
+    return {name: values[0] if len(values) == 1 else values for name, values in fields.items()}
 
 
 def text(response):

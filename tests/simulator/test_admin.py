@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from tests.simulator.conftest import ANNA, IKP, JAN, MARIA, OTHER_VALID, STANISLAW, TOKEN
+from tests.simulator.conftest import ANNA, HOME, JAN, MARIA, OTHER_VALID, STANISLAW, TOKEN
 
 
 def test_health_needs_no_token_on_both_origins(sim):
@@ -32,7 +32,8 @@ def test_patients_list(sim):
 
 def test_baseline_of_the_personas(sim):
     jan = sim.patient(JAN)
-    assert jan["terms_accepted"] and jan["contact"]["channel"] == "sms" and not jan["session_active"]
+    assert jan["terms_accepted"] and not jan["session_active"]
+    assert jan["contact"] == {"email": "jan.nowak@example.com", "phone": "600100200", "channels": ["sms"]}
     assert {d["role"]: d["status"] for d in jan["declarations"]} == {
         "doctor": "accepted", "nurse": "accepted", "midwife": "accepted"}
     assert sum(p["continuation"] for p in jan["prescriptions"]) == 3
@@ -41,6 +42,8 @@ def test_baseline_of_the_personas(sim):
     year = datetime.date.today().year
     stanislaw = sim.patient(STANISLAW)["declarations"]
     assert [(d["status"], d["submitted_on"]) for d in stanislaw] == [("rejected", f"{year}-01-01")] * 2
+    assert sim.patient(STANISLAW)["contact"]["channels"] == ["email"]
+    assert sim.patient(MARIA)["contact"]["channels"] == ["sms", "email"]
     maria = sim.patient(MARIA)["declarations"][0]
     assert maria["facility_name"] == "Ośrodek Zdrowia Kazimierz" and maria["status"] == "accepted"
     facilities = sim.ok("GET", "/facilities")
@@ -54,7 +57,7 @@ def test_copy_of_a_persona_can_log_in(sim):
     assert created["contact"]["email"] == "jan.nowak@example.com" and len(created["prescriptions"]) == 4
     window = sim.browser()
     window.login(OTHER_VALID)
-    assert window.url == IKP + "/ikp/konto"
+    assert window.url == HOME
     assert sim.admin("POST", "/patients", json={"pesel": OTHER_VALID, "first_name": "Z", "last_name": "T",
                                                  "baseline": JAN}).status_code == 409
 
@@ -88,7 +91,11 @@ def test_malformed_json_is_a_400(sim, raw):
     ("method", "path", "body"),
     [("PATCH", f"/patients/{JAN}", {"terms_accepted": "yes"}),
      ("PATCH", f"/patients/{JAN}", {"contact": {"email": "a@b.pl", "fax": "1"}}),
-     ("PATCH", f"/patients/{JAN}", {"contact": {"channel": "pigeon"}}),
+     ("PATCH", f"/patients/{JAN}", {"contact": {"channel": "sms"}}),
+     ("PATCH", f"/patients/{JAN}", {"contact": {"channels": ["pigeon"]}}),
+     ("PATCH", f"/patients/{JAN}", {"contact": {"channels": "sms"}}),
+     ("PATCH", f"/patients/{JAN}", {"contact": {"channels": ["sms", "sms"]}}),
+     ("PATCH", f"/patients/{JAN}", {"contact": {"channels": [None]}}),
      ("PATCH", f"/patients/{JAN}", {"nickname": "J"}),
      ("PUT", "/clock", {"today": "20.05.2026"}),
      ("PUT", "/clock", {}),
@@ -129,9 +136,14 @@ def test_unknown_things_are_a_404(sim, method, path):
 
 
 def test_arrange_terms_and_contact(sim):
-    answer = sim.ok("PATCH", f"/patients/{ANNA}",
-                    {"terms_accepted": True, "contact": {"email": "a@k.pl", "phone": "500100100", "channel": "email"}})
-    assert answer["terms_accepted"] and answer["contact"]["channel"] == "email"
+    contact = {"email": "a@k.pl", "phone": "500100100", "channels": ["email"]}
+    answer = sim.ok("PATCH", f"/patients/{ANNA}", {"terms_accepted": True, "contact": contact})
+    assert answer["terms_accepted"] and answer["contact"] == contact
+    both = {"email": "a@k.pl", "phone": "500100100", "channels": ["sms", "email"]}
+    assert sim.ok("PATCH", f"/patients/{ANNA}", {"contact": both})["contact"] == both
+    phone_only = sim.ok("PATCH", f"/patients/{ANNA}", {"contact": {"phone": "500100100", "channels": []}})
+    assert phone_only["contact"] == {"email": None, "phone": "500100100", "channels": []}
+    assert sim.ok("PATCH", f"/patients/{ANNA}", {"contact": {"email": None, "channels": []}})["contact"] is None
     assert sim.ok("PATCH", f"/patients/{ANNA}", {"contact": None})["contact"] is None
 
 

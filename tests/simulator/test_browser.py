@@ -56,9 +56,12 @@ def test_jan_logs_in_with_enter_and_with_dalej_then_logs_out(server, chromium):
     assert chromium.find_element(By.CSS_SELECTOR, "label[for=pesel]").text == "Pesel"
     field.send_keys(JAN + Keys.ENTER)
     wait(chromium).until(EC.element_to_be_clickable(LOGOUT))
-    assert chromium.current_url == f"{server.ikp_url}/ikp/konto"
-    assert h1(chromium) == "Moje konto"
+    assert chromium.current_url == f"{server.ikp_url}/ikp"
+    assert h1(chromium) == "Strona główna"
     assert chromium.find_element(By.ID, "patient-name").text == "Jan Nowak"
+    chromium.find_element(By.CSS_SELECTOR, "header").find_element(By.LINK_TEXT, "Moje konto").click()
+    wait(chromium).until(EC.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Moje konto"))
+    assert chromium.current_url == f"{server.ikp_url}/ikp/konto"
     log_out(chromium)
     chromium.back()
     wait(chromium).until(EC.url_contains("/pz/ekran_pz"))
@@ -67,7 +70,7 @@ def test_jan_logs_in_with_enter_and_with_dalej_then_logs_out(server, chromium):
     open_pz_page(chromium, server).send_keys(JAN)
     chromium.find_element(By.XPATH, "//button[normalize-space()='Dalej']").click()
     wait(chromium).until(EC.element_to_be_clickable(LOGOUT))
-    assert h1(chromium) == "Moje konto"
+    assert h1(chromium) == "Strona główna"
     log_out(chromium)
     assert chromium.find_element(By.ID, "content").text.startswith("Wylogowano")
 
@@ -83,15 +86,21 @@ def test_anna_accepts_the_terms_once_even_across_a_restart(chromium, db_dir):
     database = f"{db_dir}/browser-restart.sqlite3"
     with SimulatorServer(ikp_port=0, pz_port=0, db_path=database, token=TOKEN) as first:
         open_pz_page(chromium, first).send_keys(ANNA + Keys.ENTER)
-        accept = wait(chromium).until(EC.element_to_be_clickable((By.XPATH, "//button[normalize-space()='Akceptuję']")))
-        assert h1(chromium) == "Warunki korzystania z serwisu pacjent.gov.pl"
-        accept.click()
-        wait(chromium).until(EC.visibility_of_element_located((By.ID, "contact-prompt")))
+        wait(chromium).until(EC.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Warunki korzystania z serwisu"))
+        chromium.find_element(By.XPATH, "//button[normalize-space()='Dalej']").click()
+        wait(chromium).until(EC.visibility_of_element_located((By.ID, "accept-error")))
+        assert h1(chromium) == "Warunki korzystania z serwisu pacjent.gov.pl", "not ticked: refused"
+        chromium.find_element(By.XPATH, "//label[normalize-space()='Akceptuję warunki korzystania z serwisu']").click()
+        assert chromium.find_element(By.ID, "accept").is_selected()
+        chromium.find_element(By.XPATH, "//button[normalize-space()='Dalej']").click()
+        wait(chromium).until(EC.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Podaj dane kontaktowe"))
+        chromium.find_element(By.XPATH, "//button[normalize-space()='Pomiń']").click()
+        wait(chromium).until(EC.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Strona główna"))
         log_out(chromium)
     with SimulatorServer(ikp_port=0, pz_port=0, db_path=database, token=TOKEN) as second:
         open_pz_page(chromium, second).send_keys(ANNA + Keys.ENTER)
         wait(chromium).until(EC.element_to_be_clickable(LOGOUT))
-        assert chromium.current_url == f"{second.ikp_url}/ikp/konto"
+        assert chromium.current_url == f"{second.ikp_url}/ikp"
         log_out(chromium)
 
 
@@ -110,4 +119,4 @@ def test_hard_refresh_of_the_pz_page_moves_to_a_healthy_node(server, chromium):
     wait(chromium).until(lambda driver: (driver.get_cookie("ISUS_NODE") or {}).get("value") == "isus-2")
     wait(chromium).until(EC.element_to_be_clickable((By.ID, "pesel"))).send_keys(JAN + Keys.ENTER)
     wait(chromium).until(EC.element_to_be_clickable(LOGOUT))
-    assert h1(chromium) == "Moje konto"
+    assert h1(chromium) == "Strona główna"

@@ -24,16 +24,19 @@ def patient_session(ikp, pesel):
     seen = []
     with requests.Session() as session:
         session.hooks["response"].append(lambda r, *a, **k: seen.append(r.status_code))
-        account = http_login(session, ikp, pesel)
-        assert account.url == f"{ikp}/ikp/konto", account.status_code
+        home = http_login(session, ikp, pesel)
+        assert home.url == f"{ikp}/ikp", home.status_code
         form = session.get(f"{ikp}/ikp/konto/edycja", timeout=30)
         session.post(f"{ikp}/ikp/konto/edycja", timeout=30, data={
-            "view": view_of(form.text), "email": f"p{pesel}@example.com", "phone": "600 100 200", "channel": "email"})
+            "view": view_of(form.text), "email": f"p{pesel}@example.com", "phone": "600 100 200", "channels": "email"})
         prescriptions = session.get(f"{ikp}/ikp/recepty", timeout=30)
         first = re.search(r'name="prescription" value="(\d+)"', prescriptions.text).group(1)
-        orders = session.post(f"{ikp}/ikp/recepty", data={"view": view_of(prescriptions.text), "prescription": first},
-                              timeout=30)
-        assert orders.url == f"{ikp}/ikp/zamowione-recepty"
+        confirmation = session.post(f"{ikp}/ikp/recepty", timeout=30,
+                                    data={"view": view_of(prescriptions.text), "prescription": first})
+        assert "<h1>Potwierdź zamówienie</h1>" in confirmation.text, confirmation.status_code
+        orders = session.post(f"{ikp}/ikp/recepty/potwierdz", timeout=30,
+                              data={"view": view_of(confirmation.text), "prescription": first})
+        assert orders.url == f"{ikp}/ikp/recepty/zamowione"
         session.post(f"{ikp}/ikp/wyloguj", data={"view": view_of(orders.text)}, timeout=30)
     return seen
 
@@ -50,7 +53,7 @@ def test_thirty_browsers_with_thirty_patients(server):
     assert statuses <= {200, 302}, statuses
     for pesel in pesels:
         patient = requests.get(f"{ikp}/__sim__/patients/{pesel}", headers=ADMIN, timeout=30).json()
-        assert patient["contact"] == {"email": f"p{pesel}@example.com", "phone": "600100200", "channel": "email"}
+        assert patient["contact"] == {"email": f"p{pesel}@example.com", "phone": "600100200", "channels": ["email"]}
         assert len(patient["orders"]) == 1 and patient["session_active"] is False
     events = requests.get(f"{ikp}/__sim__/events", headers=ADMIN, timeout=30).json()
     for kind in ("login", "logout", "contact_updated", "order_placed"):

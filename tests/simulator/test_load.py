@@ -2,8 +2,8 @@
 
 test_concurrency.py drives 30 in-process clients through account changes and orders; this test is
 about the login flow itself under load, over real sockets of a separate process: iIKP login page ->
-PZ page -> PESEL -> /ikp/sso -> account -> „Wyloguj się”, twice per client, each on its own copy of
-Jan Nowak's baseline. No 5xx, every login and logout recorded once, nobody left logged in.
+PZ page -> PESEL -> /ikp/sso -> home screen -> „Moje konto” -> „Wyloguj się”, twice per client, each on
+its own copy of Jan Nowak's baseline. No 5xx, every login and logout recorded once, nobody left logged in.
 """
 
 from __future__ import annotations
@@ -46,8 +46,8 @@ def visit(ikp: str, pesel: str, start: threading.Barrier) -> list[tuple[str, int
         for _ in range(ROUNDS):
             pz_page = session.get(f"{ikp}/ikp/zaloguj", timeout=60)
             state = pz_page.text.split('name="state" value="', 1)[1].split('"', 1)[0]
-            account = session.post(pz_page.url.split("?")[0], data={"pesel": pesel, "state": state}, timeout=60)
-            assert account.url == f"{ikp}/ikp/konto", (account.url, account.status_code)
+            home = session.post(pz_page.url.split("?")[0], data={"pesel": pesel, "state": state}, timeout=60)
+            assert home.url == f"{ikp}/ikp", (home.url, home.status_code)
             page = session.get(f"{ikp}/ikp/konto", timeout=60)
             logged_out = session.post(f"{ikp}/ikp/wyloguj", data={"view": view_of(page.text)}, timeout=60)
             assert logged_out.url == f"{ikp}/ikp/wylogowano", logged_out.url

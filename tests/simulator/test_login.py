@@ -5,7 +5,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from tests.simulator.conftest import ANNA, IKP, JAN, OTHER_VALID, PZ, alert, text
+from tests.simulator.conftest import ANNA, HOME, IKP, JAN, OTHER_VALID, PZ, alert, text
 
 
 def test_zaloguj_redirects_to_the_pz_page_on_the_other_origin(browser):
@@ -59,19 +59,39 @@ def test_valid_pesel_that_is_no_test_patient_ends_on_the_pz_error_screen(sim, br
     assert sim.events(kind="error_screen")[0]["detail"]["screen"] == "pz"
 
 
-def test_jan_lands_on_his_account(sim, browser):
+def test_jan_lands_on_the_home_screen(sim, browser):
     response = browser.login(JAN)
     assert response.status_code == 200
-    assert browser.url == IKP + "/ikp/konto"
+    assert browser.url == HOME
     page = text(response)
+    assert "<h1>Strona główna</h1>" in page
     assert '<span id="patient-name">Jan Nowak</span>' in page
     assert "Wyloguj się</button>" in page
     assert [e["pesel"] for e in sim.events(kind="login")] == [JAN]
 
 
+def test_the_header_has_the_main_menu_and_moje_konto_at_the_top(jan):
+    page = text(jan.open(HOME))
+    header = re.search(r"<header>(.*?)</header>", page, re.S).group(1)
+    menu = re.search(r'<nav aria-label="Menu główne">(.*?)</nav>', header, re.S).group(1)
+    assert re.findall(r'<a href="([^"]+)">([^<]+)</a>', menu) == [
+        ("/ikp", "Strona główna"), ("/ikp/recepty", "Recepty"), ("/ikp/uprawnienia", "Uprawnienia")]
+    assert '<a id="account-link" href="/ikp/konto">Moje konto</a>' in header
+    assert "Moje konto" not in menu
+    account = jan.open(IKP + "/ikp/konto")
+    assert jan.url == IKP + "/ikp/konto" and "<h1>Moje konto</h1>" in text(account)
+
+
+def test_home_screen_offers_the_sections(jan):
+    page = text(jan.open(HOME))
+    shortcuts = re.search(r'<ul id="shortcuts">(.*?)</ul>', page, re.S).group(1)
+    assert re.findall(r'<a href="([^"]+)">([^<]+)</a>', shortcuts) == [
+        ("/ikp/recepty", "Recepty"), ("/ikp/uprawnienia", "Uprawnienia"), ("/ikp/konto", "Moje konto")]
+
+
 def test_separators_in_the_pesel_are_accepted(browser):
     browser.login("800115-123 54")
-    assert browser.url == IKP + "/ikp/konto"
+    assert browser.url == HOME
 
 
 def test_first_login_opens_the_terms(browser):
@@ -104,8 +124,9 @@ def test_an_unknown_artifact_gives_the_ikp_error_screen(browser, query):
 
 @pytest.mark.parametrize(
     "path",
-    ["/ikp/konto", "/ikp/konto/edycja", "/ikp/uprawnienia", "/ikp/uprawnienia/nowe", "/ikp/recepty",
-     "/ikp/zamowione-recepty", "/ikp/deklaracje", "/ikp/deklaracje/nowa?rola=lekarz", "/ikp/regulamin"],
+    ["/ikp", "/ikp/", "/ikp/konto", "/ikp/konto/edycja", "/ikp/pierwsze-logowanie/dane-kontaktowe",
+     "/ikp/uprawnienia", "/ikp/uprawnienia/nowe", "/ikp/recepty", "/ikp/recepty/zamowione", "/ikp/deklaracje",
+     "/ikp/deklaracje/nowa?rola=lekarz", "/ikp/regulamin"],
 )
 def test_pages_without_a_session_redirect_to_login(browser, path):
     response = browser.get(IKP + path)
@@ -113,9 +134,23 @@ def test_pages_without_a_session_redirect_to_login(browser, path):
     assert response.headers["Location"] == "/ikp/zaloguj"
 
 
-def test_portal_root_opens_the_account(jan):
+def test_portal_root_is_the_home_screen(jan):
     for path in ("/ikp", "/ikp/"):
-        assert jan.get(IKP + path).headers["Location"] == "/ikp/konto"
+        response = jan.get(IKP + path)
+        assert response.status_code == 200, path
+        assert "<h1>Strona główna</h1>" in text(response)
+
+
+@pytest.mark.parametrize(
+    ("path", "data"),
+    [("/ikp/recepty/potwierdz", {"prescription": "1"}), ("/ikp/recepty/zamowione/1/ponow", {}),
+     ("/ikp/pierwsze-logowanie/dane-kontaktowe", {"phone": "600100200"}),
+     ("/ikp/uprawnienia/nowe", {"krok": "1", "kind": "records_access"}), ("/ikp/regulamin", {"accept": "tak"})],
+)
+def test_new_forms_without_a_session_go_to_login(sim, browser, path, data):
+    response = browser.post(IKP + path, data)
+    assert response.status_code == 302 and response.headers["Location"] == "/ikp/zaloguj"
+    assert sim.events() == []
 
 
 def test_logout_ends_the_session_and_back_shows_no_account_data(sim, jan):
@@ -138,7 +173,9 @@ def test_logout_without_a_session_goes_to_login(browser):
 
 
 def test_pages_are_not_cached_and_well_formed(jan):
-    pages = [jan.open(IKP + path) for path in ("/ikp/konto", "/ikp/uprawnienia", "/ikp/recepty")]
+    paths = ("/ikp", "/ikp/konto", "/ikp/uprawnienia", "/ikp/recepty", "/ikp/recepty/zamowione",
+             "/ikp/pierwsze-logowanie/dane-kontaktowe")
+    pages = [jan.open(IKP + path) for path in paths]
     pages.append(jan.get(PZ + "/pz/ekran_pz"))
     pages.append(jan.get(IKP + "/nie-ma-takiej-strony"))
     for response in pages:
@@ -151,9 +188,20 @@ def test_pages_are_not_cached_and_well_formed(jan):
 
 
 def test_every_input_has_a_bound_label(jan):
-    for path in ("/ikp/konto/edycja", "/ikp/uprawnienia/nowe", "/ikp/recepty", "/ikp/deklaracje/nowa?rola=lekarz",
-                 "/ikp/deklaracje/nowa/osoba?rola=lekarz&placowka=1"):
-        page = text(jan.open(IKP + path))
+    pages = {path: jan.open(IKP + path) for path in (
+        "/ikp/konto/edycja", "/ikp/pierwsze-logowanie/dane-kontaktowe", "/ikp/uprawnienia/nowe", "/ikp/recepty",
+        "/ikp/deklaracje/nowa?rola=lekarz&q=Warszawa", "/ikp/deklaracje/nowa/osoba?rola=lekarz&placowka=1")}
+    wizard = {"records_access step 2": {"krok": "1", "kind": "records_access"},
+              "records_access step 3": {"krok": "2", "kind": "records_access", "person_name": "Ewa Nowak",
+                                        "person_pesel": OTHER_VALID},
+              "treatment_consent step 2": {"krok": "1", "kind": "treatment_consent"},
+              "treatment_consent step 3": {"krok": "2", "kind": "treatment_consent", "scope": "Transfuzja krwi"}}
+    for name, form in wizard.items():
+        jan.open(IKP + "/ikp/uprawnienia/nowe")
+        pages[name] = jan.submit(IKP + "/ikp/uprawnienia/nowe", form)
+        assert f"Krok {name[-1]} z 3" in text(pages[name]), name
+    for path, response in pages.items():
+        page = text(response)
         ids = re.findall(r'<(?:input|select|textarea)(?![^>]*type="hidden")[^>]*\bid="([^"]+)"', page)
         assert ids, path
         for element_id in ids:

@@ -125,12 +125,13 @@ def test_token_from_the_environment_is_used_and_not_printed(spawn):
 
 
 def accept_terms_over_http(ikp, pesel):
+    """Tick and confirm the terms; the patient has no contact data, so the first login's contact step follows."""
     with requests.Session() as session:
         terms = http_login(session, ikp, pesel)
         assert terms.url == f"{ikp}/ikp/regulamin"
-        account = session.post(f"{ikp}/ikp/regulamin", data={"view": view_of(terms.text)}, timeout=10)
-        assert account.url == f"{ikp}/ikp/konto"
-        session.post(f"{ikp}/ikp/wyloguj", data={"view": view_of(account.text)}, timeout=10)
+        contact = session.post(f"{ikp}/ikp/regulamin", data={"view": view_of(terms.text), "accept": "tak"}, timeout=10)
+        assert contact.url == f"{ikp}/ikp/pierwsze-logowanie/dane-kontaktowe"
+        session.post(f"{ikp}/ikp/wyloguj", data={"view": view_of(contact.text)}, timeout=10)
 
 
 def test_restart_with_the_same_db_keeps_state_and_logs_mask_pesels(spawn, tmp_path):
@@ -139,14 +140,14 @@ def test_restart_with_the_same_db_keeps_state_and_logs_mask_pesels(spawn, tmp_pa
     first = spawn(*args)
     accept_terms_over_http(first.ikp, ANNA)
     with requests.Session() as session:
-        assert http_login(session, first.ikp, JAN).url == f"{first.ikp}/ikp/konto"
+        assert http_login(session, first.ikp, JAN).url == f"{first.ikp}/ikp"
     code, _, stderr = first.stop()
     assert code == 0
     assert ANNA not in stderr and JAN not in stderr
     assert "022708*****" in stderr
     second = spawn(*args)
     with requests.Session() as session:
-        assert http_login(session, second.ikp, ANNA).url == f"{second.ikp}/ikp/konto"
+        assert http_login(session, second.ikp, ANNA).url == f"{second.ikp}/ikp"
     jan = requests.get(f"{second.ikp}/__sim__/patients/{JAN}", headers={"X-Sim-Token": TOKEN}, timeout=5).json()
     assert jan["session_active"] is True, "Jan left without logging out: the session survives the restart"
 
