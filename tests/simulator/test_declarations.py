@@ -1,5 +1,6 @@
 """POZ declarations: search, person, confirmation with choice number and fee, list, facility decisions, 7 days."""
 
+import html
 import re
 
 import pytest
@@ -20,10 +21,20 @@ def login(sim):
     return open_window
 
 
+def facility_links(response):
+    """[(facility id, href, name, unit)] of the search results: each facility is chosen by clicking its name."""
+    return [(int(n), html.unescape(href), name, unit) for n, href, name, unit in re.findall(
+        r'<li data-facility-id="(\d+)">\s*<a class="facility-name" href="([^"]+)">([^<]+)</a>\s*'
+        r'<span class="facility-unit">([^<]+)</span>', text(response))]
+
+
 def declare(window, role="lekarz", facility=3, staff=None, reason="none"):
-    """Walk the three steps; return the summary response and the final response."""
-    window.open(IKP + f"/ikp/deklaracje/nowa?rola={role}&q=a")
-    page = text(window.open(IKP + f"/ikp/deklaracje/nowa/osoba?rola={role}&placowka={facility}"))
+    """Walk the three steps (the facility chosen by its name in the results); return the summary and the final
+    response."""
+    results = window.open(IKP + f"/ikp/deklaracje/nowa?rola={role}&q=a")
+    href = next(href for n, href, _, _ in facility_links(results) if n == facility)
+    page = text(window.open(IKP + href))
+    assert window.url == IKP + f"/ikp/deklaracje/nowa/osoba?rola={role}&placowka={facility}"
     staff = staff or re.search(r'name="staff" id="staff-(\d+)"', page).group(1)
     form = {"rola": role, "placowka": facility, "staff": staff, "reason": reason}
     summary = window.submit(IKP + "/ikp/deklaracje/nowa/podsumowanie", form)
@@ -63,8 +74,29 @@ def test_without_declarations_no_person_is_chosen(sim, login):
 def test_facility_search(login, query, found):
     response = login(JAN).open(IKP + f"/ikp/deklaracje/nowa?rola=lekarz&q={query}")
     assert [int(n) for n in re.findall(r'<li data-facility-id="(\d+)"', text(response))] == found
+    assert [n for n, _, _, _ in facility_links(response)] == found
     if not found:
         assert alert(response, "no-facilities") == "Nie znaleziono placówek spełniających kryteria wyszukiwania."
+
+
+@pytest.mark.parametrize(
+    ("role", "unit"),
+    [("lekarz", "poradnia lekarza podstawowej opieki zdrowotnej"), ("pielegniarka", "gabinet pielęgniarki POZ"),
+     ("polozna", "gabinet położnej POZ")],
+)
+def test_a_facility_is_chosen_by_its_name_and_shows_its_unit(login, role, unit):
+    window = login(JAN)
+    results = window.open(IKP + f"/ikp/deklaracje/nowa?rola={role}&q=Kraków")
+    page = text(results)
+    assert "Krok 1 z 3: wyszukaj placówkę POZ i wybierz ją, klikając jej nazwę." in page
+    assert facility_links(results) == [
+        (3, f"/ikp/deklaracje/nowa/osoba?rola={role}&placowka=3", "Centrum Medyczne Zdrowa Rodzina", unit)]
+    entry = re.search(r'<li data-facility-id="3">(.*?)</li>', page, re.S).group(1)
+    assert '<span class="facility-address">ul. Długa 10, 30-001 Kraków</span>' in entry
+    assert "Wybierz" not in page
+    assert len(re.findall(r"<a ", entry)) == 1, "the name is the only link of an entry"
+    step_2 = window.open(IKP + facility_links(results)[0][1])
+    assert alert(step_2, "chosen-facility") == "Placówka: Centrum Medyczne Zdrowa Rodzina, ul. Długa 10, 30-001 Kraków"
 
 
 def test_step_pages(login):
@@ -142,8 +174,10 @@ def test_facility_accepts_and_the_previous_choice_ends(sim, login):
     sim.ok("POST", f"/declarations/{new['id']}/accept")
     statuses = {d["staff_name"]: d["status"] for d in sim.patient(JAN)["declarations"] if d["role"] == "doctor"}
     assert statuses == {"lek. Piotr Mazur": "accepted", "dr n. med. Adam Lekarski": "ended"}
-    page = text(window.open(IKP + "/ikp/deklaracje"))
-    assert "<h1>Twoje deklaracje POZ</h1>" in page and "Przyjęta" in page and "Zakończona" in page
+    listed = window.open(IKP + "/ikp/deklaracje")
+    assert "<h1>Twoje deklaracje POZ</h1>" in text(listed)
+    shown = {cells(html)[2]: cells(html)[6] for role, _, html in rows(listed) if role == "doctor"}
+    assert shown == {"lek. Piotr Mazur": "Zaakceptowana", "dr n. med. Adam Lekarski": "Zakończona"}
     konto = text(window.open(IKP + "/ikp/konto"))
     assert "lek. Piotr Mazur" in re.search(r'<div id="poz-lekarz".*?</div>', konto, re.S).group(0)
     assert sim.admin("POST", f"/declarations/{new['id']}/reject").status_code == 409
