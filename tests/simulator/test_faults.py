@@ -5,7 +5,7 @@ import time
 import pytest
 
 from simulator import db, faults
-from tests.simulator.conftest import ANNA, IKP, JAN, MARIA, PZ, text
+from tests.simulator.conftest import ANNA, FIRST_CONTACT, HOME, IKP, JAN, MARIA, OTHER_VALID, PZ, hidden_fields, text
 
 
 def is_ikp_error(response):
@@ -27,26 +27,26 @@ def test_dangling_session_fails_the_next_login_once(sim, jan):
     assert jan.get(IKP + "/ikp/konto").headers["Location"] == "/ikp/zaloguj"
     third = sim.browser()
     third.login(JAN)
-    assert third.url == IKP + "/ikp/konto"
+    assert third.url == HOME
 
 
 def test_logging_in_again_in_the_same_window_without_logout_fails(jan):
     assert is_ikp_error(jan.login(JAN))
     jan.login(JAN)
-    assert jan.url == IKP + "/ikp/konto"
+    assert jan.url == HOME
 
 
 def test_other_patients_are_not_affected_by_a_dangling_session(sim, jan):
     window = sim.browser()
     window.login(MARIA)
-    assert window.url == IKP + "/ikp/konto"
+    assert window.url == HOME
 
 
 def test_form_from_a_stale_second_tab_ends_the_session(sim, jan):
     jan.open(IKP + "/ikp/konto/edycja")
     first_tab_view = jan.view
     jan.open(IKP + "/ikp/uprawnienia")
-    response = jan.submit(IKP + "/ikp/konto/edycja", {"email": "x@y.pl", "phone": "600100200", "channel": "sms"},
+    response = jan.submit(IKP + "/ikp/konto/edycja", {"email": "x@y.pl", "phone": "600100200", "channels": "sms"},
                           view=first_tab_view)
     assert is_ikp_error(response)
     assert jan.cookie("IKP_SESSION") is None
@@ -56,8 +56,131 @@ def test_form_from_a_stale_second_tab_ends_the_session(sim, jan):
     assert kinds[-2:] == ["stale_view", "error_screen"]
 
 
-def test_a_form_without_view_token_is_stale(jan):
-    assert is_ikp_error(jan.post(IKP + "/ikp/recepty", {"prescription": "1"}, view=False))
+WIZARD = IKP + "/ikp/uprawnienia/nowe"
+
+
+def stale_ends_the_session(sim, window, pesel=JAN):
+    """The last request was a stale POST: the 3.2 screen's event, no session left."""
+    assert window.cookie("IKP_SESSION") is None
+    assert sim.patient(pesel)["session_active"] is False
+    assert [e["kind"] for e in sim.events(pesel=pesel)][-2:] == ["stale_view", "error_screen"]
+
+
+@pytest.mark.parametrize("step", [1, 2, 3])
+def test_each_wizard_step_carries_the_view_token_and_a_stale_one_ends_the_session(sim, jan, step):
+    page = jan.open(WIZARD)
+    answers = {1: {"kind": "records_access"}, 2: {"person_name": "Ewa Nowak", "person_pesel": OTHER_VALID},
+               3: {"scope": "Pełny zakres", "date_from": "", "date_to": ""}}
+    for earlier in range(1, step):
+        page = jan.submit(WIZARD, {**hidden_fields(page, "/ikp/uprawnienia/nowe"), **answers[earlier]})
+    assert f"<p>Krok {step} z 3</p>" in text(page)
+    form = {**hidden_fields(page, "/ikp/uprawnienia/nowe"), **answers[step]}
+    stale = jan.view
+    jan.open(IKP + "/ikp/uprawnienia")
+    assert is_ikp_error(jan.submit(WIZARD, form, view=stale))
+    stale_ends_the_session(sim, jan)
+    assert sim.patient(JAN)["consents"] == []
+
+
+def test_the_wizard_saves_with_its_own_current_token(sim, jan):
+    page = jan.open(WIZARD)
+    page = jan.submit(WIZARD, {**hidden_fields(page, "/ikp/uprawnienia/nowe"), "kind": "treatment_consent"})
+    page = jan.submit(WIZARD, {**hidden_fields(page, "/ikp/uprawnienia/nowe"), "scope": "Szczepienie"})
+    assert jan.view in text(page)
+    jan.submit(WIZARD, {**hidden_fields(page, "/ikp/uprawnienia/nowe"), "date_from": "", "date_to": ""})
+    assert jan.url == IKP + "/ikp/uprawnienia" and len(sim.patient(JAN)["consents"]) == 1
+
+
+def test_the_order_confirmation_carries_the_view_token_and_a_stale_one_places_nothing(sim, jan):
+    prescription = str(sim.patient(JAN)["prescriptions"][0]["id"])
+    jan.open(IKP + "/ikp/recepty")
+    confirmation = jan.submit(IKP + "/ikp/recepty", {"prescription": prescription})
+    assert "<h1>Potwierdź zamówienie</h1>" in text(confirmation)
+    assert f'<input type="hidden" name="view" value="{jan.view}">' in text(confirmation)
+    stale = jan.view
+    jan.open(IKP + "/ikp/recepty/zamowione")
+    assert is_ikp_error(jan.submit(IKP + "/ikp/recepty/potwierdz", {"prescription": prescription}, view=stale))
+    stale_ends_the_session(sim, jan)
+    assert sim.patient(JAN)["orders"] == [] and not sim.events(pesel=JAN, kind="order_placed")
+
+
+@pytest.mark.parametrize("action", ["anuluj", "ponow"])
+def test_cancel_and_repeat_from_a_stale_tab_end_the_session(sim, jan, action):
+    prescription = sim.patient(JAN)["prescriptions"][0]["id"]
+    status = "placed" if action == "anuluj" else "fulfilled"
+    order_id = sim.ok("POST", f"/patients/{JAN}/orders", {"prescription_ids": [prescription], "status": status},
+                      status=201)["id"]
+    jan.open(IKP + "/ikp/recepty/zamowione")
+    stale = jan.view
+    jan.open(IKP + "/ikp/recepty")
+    assert is_ikp_error(jan.submit(IKP + f"/ikp/recepty/zamowione/{order_id}/{action}", view=stale))
+    stale_ends_the_session(sim, jan)
+    assert [o["status"] for o in sim.patient(JAN)["orders"]] == [status]
+
+
+def test_terms_and_first_contact_step_from_a_stale_tab_end_the_session(sim):
+    anna = sim.browser()
+    anna.login(ANNA)
+    stale = anna.view
+    anna.open(IKP + "/ikp/regulamin")
+    assert is_ikp_error(anna.submit(IKP + "/ikp/regulamin", {"accept": "tak"}, view=stale))
+    stale_ends_the_session(sim, anna, ANNA)
+    assert sim.patient(ANNA)["terms_accepted"] is False
+    anna = sim.browser()
+    anna.login(ANNA)
+    anna.submit(IKP + "/ikp/regulamin", {"accept": "tak"})
+    assert anna.url == FIRST_CONTACT
+    stale = anna.view
+    anna.open(FIRST_CONTACT)
+    assert is_ikp_error(anna.submit(FIRST_CONTACT, {"skip": "tak"}, view=stale))
+    stale_ends_the_session(sim, anna, ANNA)
+    assert sim.patient(ANNA)["contact"] is None
+
+
+def test_a_dangling_session_mid_wizard_fails_the_next_login_and_the_old_tab_saves_nothing(sim, jan):
+    page = jan.open(WIZARD)
+    page = jan.submit(WIZARD, {**hidden_fields(page, "/ikp/uprawnienia/nowe"), "kind": "records_access"})
+    form = {**hidden_fields(page, "/ikp/uprawnienia/nowe"), "person_name": "Ewa Nowak", "person_pesel": OTHER_VALID}
+    assert is_ikp_error(sim.browser().login(JAN))
+    assert sim.events(pesel=JAN, kind="session_conflict")
+    response = jan.post(WIZARD, form)
+    assert response.status_code == 302 and response.headers["Location"] == "/ikp/zaloguj"
+    again = sim.browser()
+    again.login(JAN)
+    assert again.url == HOME and sim.patient(JAN)["consents"] == []
+
+
+def test_a_dangling_session_on_the_first_contact_step_does_not_ask_the_terms_again(sim):
+    anna = sim.browser()
+    anna.login(ANNA)
+    anna.submit(IKP + "/ikp/regulamin", {"accept": "tak"})
+    assert anna.url == FIRST_CONTACT
+    assert is_ikp_error(sim.browser().login(ANNA)), "Anna left the contact step without logging out"
+    window = sim.browser()
+    window.login(ANNA)
+    assert window.url == HOME, "terms accepted once; the skipped contact step is not forced"
+    assert sim.patient(ANNA)["terms_accepted"] is True and sim.patient(ANNA)["contact"] is None
+
+
+def test_node_down_on_potwierdz_places_nothing(sim, jan):
+    prescription = str(sim.patient(JAN)["prescriptions"][0]["id"])
+    jan.open(IKP + "/ikp/recepty")
+    confirmation = jan.submit(IKP + "/ikp/recepty", {"prescription": prescription})
+    sim.ok("POST", "/faults", {"kind": "node_down", "count": 1}, status=201)
+    form = hidden_fields(confirmation, "/ikp/recepty/potwierdz")
+    assert is_ikp_error(jan.submit(IKP + "/ikp/recepty/potwierdz", form))
+    assert sim.patient(JAN)["orders"] == [] and sim.patient(JAN)["session_active"] is False
+
+
+@pytest.mark.parametrize(
+    ("path", "form"),
+    [("/ikp/recepty", {"prescription": "1"}), ("/ikp/recepty/potwierdz", {"prescription": "1"}),
+     ("/ikp/uprawnienia/nowe", {"krok": "1", "kind": "records_access"}),
+     ("/ikp/pierwsze-logowanie/dane-kontaktowe", {"skip": "tak"})],
+)
+def test_a_form_without_view_token_is_stale(sim, jan, path, form):
+    assert is_ikp_error(jan.post(IKP + path, form, view=False))
+    assert sim.patient(JAN)["orders"] == [] and sim.patient(JAN)["session_active"] is False
 
 
 def test_logout_works_even_from_a_stale_tab(sim, jan):
@@ -82,7 +205,7 @@ def test_node_down_fails_pinned_requests_until_hard_refresh(sim, jan):
     jan.get(pz_url, headers={"Cache-Control": "no-cache", "Pragma": "no-cache"})
     assert jan.cookie("ISUS_NODE") == "isus-2"
     jan.login(JAN)
-    assert jan.url == IKP + "/ikp/konto"
+    assert jan.url == HOME
     fired = [e for e in sim.events(pesel=JAN, kind="fault")]
     assert fired and all(e["detail"]["fault"] == "node_down" for e in fired)
 
@@ -92,7 +215,7 @@ def test_a_private_window_gets_a_healthy_node(sim):
     window = sim.browser()
     window.login(JAN)
     assert window.cookie("ISUS_NODE") == "isus-2"
-    assert window.url == IKP + "/ikp/konto"
+    assert window.url == HOME
 
 
 def test_node_down_with_a_count(sim, jan):
@@ -101,7 +224,7 @@ def test_node_down_with_a_count(sim, jan):
     window = sim.browser()
     window.login(JAN)
     assert window.cookie("ISUS_NODE") == "isus-1"
-    assert window.url == IKP + "/ikp/konto"
+    assert window.url == HOME
 
 
 def test_pz_error_count(sim, browser):
@@ -109,7 +232,7 @@ def test_pz_error_count(sim, browser):
     assert is_pz_error(browser.login(JAN))
     assert browser.url.startswith(PZ)
     browser.login(JAN)
-    assert browser.url == IKP + "/ikp/konto"
+    assert browser.url == HOME
     assert [f["fired"] for f in sim.ok("GET", "/faults")] == [1]
 
 
@@ -117,7 +240,7 @@ def test_pz_error_for_one_patient_only(sim):
     sim.ok("POST", "/faults", {"kind": "pz_error", "count": 5, "pesel": ANNA}, status=201)
     window = sim.browser()
     window.login(JAN)
-    assert window.url == IKP + "/ikp/konto"
+    assert window.url == HOME
     assert is_pz_error(sim.browser().login(ANNA))
 
 
@@ -133,7 +256,7 @@ def test_ikp_down_count(sim, browser):
     assert is_ikp_error(browser.login(JAN))
     assert sim.patient(JAN)["session_active"] is False
     browser.login(JAN)
-    assert browser.url == IKP + "/ikp/konto"
+    assert browser.url == HOME
     screens = [e["detail"] for e in sim.events(kind="error_screen")]
     assert screens == [{"screen": "ikp", "reason": "ikp_down"}]
 

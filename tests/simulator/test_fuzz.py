@@ -5,27 +5,35 @@ import random
 
 import pytest
 
-from tests.simulator.conftest import IKP, JAN, PZ, make_apps, text
+from tests.simulator.conftest import ANNA, IKP, JAN, PZ, make_apps, text
 
 NASTY = ["", " ", "0", "-1", "1" * 30, "9" * 400, "x" * 5000, "<script>alert(1)</script>", "' OR 1=1 --",
          "\x00", "zażółć gęślą jaźń", "\u202e", "%00", "../../etc/passwd", "2026-02-30", "80011512354", "1e9",
-         "1", "2", "3", "sms", "email", "records_access", "lekarz", "moved", "  80011512354  ", "\ufffd"]
+         "1", "2", "3", "sms", "email", "records_access", "treatment_consent", "Pełny zakres", "tak", "lekarz",
+         "moved", "  80011512354  ", "\ufffd"]
 
+CONTACT = ["email", "phone", "channels", "channels"]
 FORMS = {
-    "/ikp/konto/edycja": ["email", "phone", "channel"],
-    "/ikp/uprawnienia/nowe": ["kind", "person_name", "person_pesel", "scope", "date_from", "date_to"],
+    "/ikp/konto/edycja": CONTACT,
+    "/ikp/pierwsze-logowanie/dane-kontaktowe": [*CONTACT, "skip"],
+    "/ikp/uprawnienia/nowe": ["krok", "kind", "person_name", "person_pesel", "scope", "date_from", "date_to"],
     "/ikp/recepty": ["prescription"],
+    "/ikp/recepty/potwierdz": ["prescription"],
     "/ikp/deklaracje/nowa/podsumowanie": ["rola", "placowka", "staff", "reason"],
     "/ikp/deklaracje/nowa/zloz": ["rola", "placowka", "staff", "reason"],
     "/ikp/uprawnienia/1/wycofaj": [],
-    "/ikp/zamowione-recepty/1/anuluj": [],
-    "/ikp/regulamin": [],
+    "/ikp/recepty/zamowione/1/anuluj": [],
+    "/ikp/recepty/zamowione/1/ponow": [],
+    "/ikp/regulamin": ["accept"],
 }
 QUERIES = ["/ikp/deklaracje/nowa", "/ikp/deklaracje/nowa/osoba", "/ikp/sso", "/ikp/zaloguj", "/ikp/konto"]
 
 
 def random_form(rng, fields):
-    form = {name: rng.choice(NASTY) for name in fields if rng.random() < 0.85}
+    form = {}
+    for name in fields:
+        if rng.random() < 0.85:
+            form.setdefault(name, []).append(rng.choice(NASTY))
     for _ in range(rng.randint(0, 2)):
         form[rng.choice(NASTY[:10]) or "junk"] = rng.choice(NASTY)
     return form
@@ -36,7 +44,7 @@ def test_forms_never_give_a_500(sim):
     window = sim.browser()
     window.login(JAN)
     statuses = set()
-    for _ in range(160):
+    for _ in range(220):
         path, fields = rng.choice(list(FORMS.items()))
         response = window.post(IKP + path, random_form(rng, fields))
         statuses.add(response.status_code)
@@ -45,7 +53,25 @@ def test_forms_never_give_a_500(sim):
             window = sim.browser()
             window.login(JAN)
         window.get(IKP + "/ikp/konto")
-    assert {200, 302} <= statuses
+    assert {200, 302, 400, 422} <= statuses
+
+
+def test_first_login_forms_never_give_a_500(sim):
+    rng = random.Random(22)
+    window = sim.browser()
+    window.login(ANNA)
+    statuses = set()
+    for _ in range(60):
+        sim.ok("PATCH", f"/patients/{ANNA}", {"terms_accepted": rng.random() < 0.5, "contact": None})
+        path = rng.choice(["/ikp/regulamin", "/ikp/pierwsze-logowanie/dane-kontaktowe"])
+        window.get(IKP + path)
+        response = window.post(IKP + path, random_form(rng, FORMS[path]))
+        statuses.add(response.status_code)
+        assert response.status_code < 500 or "ikp-error-screen" in text(response), (path, response.status_code)
+        if "ikp-error-screen" in text(response) or window.cookie("IKP_SESSION") is None:
+            window = sim.browser()
+            window.login(ANNA)
+    assert {302, 422} <= statuses
 
 
 def test_query_strings_never_give_a_500(sim, jan):
