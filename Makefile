@@ -17,7 +17,7 @@ GRID_PORT ?= 4444
 # GRID=local: the run starts its own Selenium Grid (hub + nodes) and runs every browser through it.
 GRID_ARGS := $(if $(GRID),-D grid=$(GRID))
 
-.PHONY: help setup system-deps run report test lint sim dry-run kroki clean soak privacy-scan bench grid bench-grid
+.PHONY: help setup system-deps run report test lint sim dry-run kroki teksty smoke clean soak privacy-scan bench grid bench-grid
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
@@ -104,8 +104,15 @@ lint: $(VENV)/.installed ## ruff over the Python code
 sim: $(VENV)/.installed ## Start the simulator in the foreground (Ctrl+C stops it)
 	$(PY) -m simulator $(ARGS)
 
-kroki: $(VENV)/.installed ## Regenerate docs/kroki.md, the Polish step catalogue for analysts
+kroki: $(VENV)/.installed ## Regenerate docs/kroki.md (the step catalogue) and docs/teksty-ekranow.md (screen texts)
 	$(PY) -m tools.catalogue
+	$(PY) -m tools.screen_texts
+
+teksty: $(VENV)/.installed ## Regenerate docs/teksty-ekranow.md: every screen text the suite relies on, with its source
+	$(PY) -m tools.screen_texts
+
+smoke: setup ## Read-only check of iIKP (@smoke): log in, „Moje konto”, lists, log out; e.g. ARGS="-D target=iikp"
+	@$(BEHAVE) --tags=@smoke $(GRID_ARGS) $(ARGS)
 
 clean: ## Remove generated reports (keeps the report history)
 	rm -rf $(RESULTS) $(REPORT) reports/junit reports/pytest reports/behavex

@@ -17,6 +17,9 @@ BROWSERS = ("chromium", "chrome", "firefox", "edge")
 SCREENSHOTS = ("failure", "step", "off")
 DRIVER_MANAGERS = ("system", "selenium-manager", "webdriver-manager")
 GRIDS = ("", "local")  # grid=local: the run starts its own Selenium Grid (harness.grid)
+# How the simulator the run starts serves its screens (docs/lokatory.md): another markup, a single-page app.
+MARKUPS = ("default", "random")
+UIS = ("pages", "spa")
 CLEANUPS = ("auto", "on", "off")  # auto: on against the real iIKP, off on the simulator (it resets accounts)
 TRUE_WORDS = ("true", "1", "yes", "tak", "on")
 FALSE_WORDS = ("false", "0", "no", "nie", "off")
@@ -109,6 +112,10 @@ class Settings:
     facility: str = ""
     irreversible: bool = False
     cleanup: str = "auto"
+    markup: str = "default"
+    markup_seed: int = -1
+    ui: str = "pages"
+    spa_delay_ms: int = -1
     browser_reuse: bool = True
     grid: str = ""
     grid_nodes: int = 0
@@ -148,6 +155,10 @@ PARSERS: dict[str, Callable[[str, str], object]] = {
     "facility": _text,
     "irreversible": _bool,
     "cleanup": _choice(CLEANUPS),
+    "markup": _choice(MARKUPS),
+    "markup_seed": _number(-1, 2**31 - 1, integer=True),
+    "ui": _choice(UIS),
+    "spa_delay_ms": _number(-1, 10_000, integer=True),
     "browser_reuse": _bool,
     "grid": _grid,
     "grid_nodes": _number(0, 16, integer=True),

@@ -100,10 +100,10 @@ parse_contact_field.allowed = "`adres e-mail` albo `numer telefonu` (pole formul
 # The kinds of „Uprawnienia”, as art. 7a ust. 1 pkt 3–5 of the act on the information system in
 # health care names them: an authorisation to access records, consent to information about the state
 # of health, consent to specific health services or refusal of it ("lub o jej odmowie").
-CONSENT_KINDS = ("Upoważnienie do dostępu do dokumentacji medycznej",
-                 "Zgoda na udzielanie informacji o stanie zdrowia",
-                 "Zgoda na udzielenie określonych świadczeń zdrowotnych",
-                 "Odmowa zgody na udzielenie określonych świadczeń zdrowotnych")
+CONSENT_KINDS = ("Upoważnienie do dostępu do dokumentacji medycznej",  # [publiczne] art. 7a ust. 1 pkt 3 usioz
+                 "Zgoda na udzielanie informacji o stanie zdrowia",  # [publiczne] art. 7a ust. 1 pkt 4 usioz
+                 "Zgoda na udzielenie określonych świadczeń zdrowotnych",  # [publiczne] art. 7a ust. 1 pkt 5 usioz
+                 "Odmowa zgody na udzielenie określonych świadczeń zdrowotnych")  # [publiczne] art. 7a ust. 1 pkt 5
 PERSON_KINDS = CONSENT_KINDS[:2]  # given to a named person; the other two concern services
 
 

@@ -46,8 +46,16 @@ def stop_run(message: str, code: int) -> None:
 
 @fixture(name="iikp.simulator")
 def simulator_fixture(context, chaos: str = "", seed: int | None = None):
-    """The simulator as its own process for the whole run."""
-    process = SimulatorProcess(chaos=chaos, seed=seed).start()
+    """The simulator as its own process for the whole run, in the markup and UI the settings ask for."""
+    settings = context.config_iikp
+    process = SimulatorProcess(
+        chaos=chaos, seed=seed, markup=settings.markup, ui=settings.ui,
+        markup_seed=settings.markup_seed if settings.markup_seed >= 0 else None,
+        spa_delay_ms=settings.spa_delay_ms if settings.spa_delay_ms >= 0 else None).start()
+    if settings.markup != "default" or settings.ui != "pages":
+        print(f"Symulator: znaczniki {settings.markup}"
+              + (f" (ziarno {process.markup_seed})" if process.markup_seed is not None else "")
+              + f", interfejs {settings.ui}", file=sys.__stderr__, flush=True)
     yield process
     process.stop()
 

@@ -208,36 +208,36 @@ function find(loc, root) {
 const findVisible = (loc, root) => find(loc, root).filter(visible);
 
 function valueOf(label, root) {
-  // what a person reads beside a label: dt/dd, a row header and its cell, "Label: value", aria-label
+  // what a person reads beside a label: dt/dd, a row header and its cell, a label and its field,
+  // "Label: value" (the value maybe in its own element), or an element's aria-label
   const bare = label.replace(/:$/, '');
   const isLabel = s => s === bare || s === bare + ':';
+  const prefixed = el => { const shown = text(el); return shown.startsWith(bare + ':') && shown.length > bare.length + 1; };
   for (const el of candidates(root || document)) {
     if (!visible(el)) continue;
     if (squash(el.getAttribute('aria-label')) === bare && !el.matches(CONTROLS)) return text(el);
-    if (el.children.length === 0 || el.matches('dt,th,label,strong,b,span,em')) {
-      const shown = text(el);
-      if (isLabel(shown)) {
-        if (el.tagName === 'DT') {
-          let definition = el.nextElementSibling;
-          while (definition && definition.tagName !== 'DD') definition = definition.nextElementSibling;
-          if (definition) return text(definition);
-        }
-        if (roleOf(el) === 'rowheader' || (el.tagName === 'TH' && el.parentElement.querySelectorAll('td').length)) {
-          const cell = Array.from(el.parentElement.children)
-            .find(c => c !== el && c.matches('td,[role=cell],[role=gridcell]'));
-          if (cell) return text(cell);
-        }
-        if (el.tagName === 'LABEL' && el.control) return el.control.value;
-        // "Label: value" or "<span>Label</span>: value" inside one element
-        for (let box = el.parentElement; box && box !== document.body; box = box.parentElement) {
-          const whole = text(box);
-          if (whole.length > shown.length && whole.startsWith(shown)) {
-            return squash(whole.slice(shown.length).replace(/^\s*:?\s*/, ''));
-          }
-        }
-      } else if (el.children.length === 0 && shown.startsWith(bare + ':')) {
-        return squash(shown.slice(bare.length + 1));
+    const shown = text(el);
+    if (isLabel(shown)) {
+      if (el.tagName === 'DT') {
+        let definition = el.nextElementSibling;
+        while (definition && definition.tagName !== 'DD') definition = definition.nextElementSibling;
+        if (definition) return text(definition);
       }
+      if (roleOf(el) === 'rowheader' || (el.tagName === 'TH' && el.parentElement.querySelectorAll('td').length)) {
+        const cell = Array.from(el.parentElement.children)
+          .find(c => c !== el && c.matches('td,[role=cell],[role=gridcell]'));
+        if (cell) return text(cell);
+      }
+      if (el.tagName === 'LABEL' && el.control) return el.control.value;
+      // "<span>Label</span>: value" inside one element
+      for (let box = el.parentElement; box && box !== document.body; box = box.parentElement) {
+        const whole = text(box);
+        if (whole.length > shown.length && whole.startsWith(shown)) {
+          return squash(whole.slice(shown.length).replace(/^\s*:?\s*/, ''));
+        }
+      }
+    } else if (prefixed(el) && !Array.from(el.querySelectorAll('*')).some(inner => visible(inner) && prefixed(inner))) {
+      return squash(shown.slice(bare.length + 1));  // "Label: value", the innermost element saying so
     }
   }
   return null;

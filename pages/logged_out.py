@@ -6,6 +6,9 @@ from pages import dom
 from pages.base import Action, BasePage, Site
 
 
+BACK = "Wstecz"  # [instrukcja CeZ pkt 2.3] the browser's Back button, which CeZ warns about
+
+
 class LoggedOutPage(BasePage):
     """The screen after logging out. Its wording is not public, so it is known by what it lacks: no
     „Wyloguj się” and nobody's name in a header (the simulator shows „Wylogowano”, [wybór])."""

@@ -10,12 +10,12 @@ from pages.errors import IkpErrorScreen, PzErrorScreen
 # [wybór] CeZ describes both error screens (instrukcja CeZ pkt 3.1, 3.2) but not their wording: the
 # suite recognises them by their h1, which is what a person sees first. Correct the two titles here,
 # against the real screens.
-PZ_ERROR_TITLE = "Błąd logowania w testowym Profilu Zaufanym"
-IKP_ERROR_TITLE = "Internetowe Konto Pacjenta jest chwilowo niedostępne"
+PZ_ERROR_TITLE = "Błąd logowania w testowym Profilu Zaufanym"  # [wybór] title of the screen of pkt 3.1
+IKP_ERROR_TITLE = "Internetowe Konto Pacjenta jest chwilowo niedostępne"  # [wybór] title of the screen of pkt 3.2
 ERROR_TITLES = {"pz": PZ_ERROR_TITLE, "ikp": IKP_ERROR_TITLE}
 
-# [instrukcja CeZ pkt 2.3] the only proper way out of the account; a button or a link.
-LOGOUT_NAME = "Wyloguj się"
+# The only proper way out of the account; a button or a link.
+LOGOUT_NAME = "Wyloguj się"  # [instrukcja CeZ pkt 2.3]
 
 
 def raise_error_screen(kind: str, url: str) -> None:

@@ -1,0 +1,99 @@
+"""Page objects read the same values from every screen in the simulator's markup and in random other markups.
+
+No server: the screens are static files rendered by the simulator's apps in-process (tests/pages/conftest.py),
+transformed by `simulator.markup` (ids and classes renamed, no data-*, wrappers, <input type=submit> for
+<button>, wrapping labels, ARIA grids for tables, labelled paragraphs for <dl>), and opened in Chromium.
+Each expectation is written out, so that two markups reading the same wrong value cannot pass.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from pages.account import AccountPage
+from pages.consent_form import ConsentWizardPage
+from pages.consents import ConsentsPage
+from pages.contact_form import ContactFormPage
+from pages.declaration_form import DOCTOR, ConfirmationPage, FacilitySearchPage
+from pages.declarations import DeclarationsPage
+from pages.home import HomePage
+from pages.orders import OrderConfirmationPage, OrdersPage
+from pages.prescriptions import PrescriptionsPage
+
+pytestmark = pytest.mark.browser
+
+
+def test_the_header_shows_the_patient_and_logout(opened):
+    home = opened("home", HomePage)
+    assert "Jan Nowak" in home.header_text()
+    assert home.can_log_out()
+
+
+def test_account_shows_name_and_contact_data(opened):
+    account = opened("account", AccountPage)
+    assert account.patient_name() == "Jan Nowak"
+    assert account.contact_data() == {"phone": "600100200", "email": "jan.nowak@example.com", "channels": {"sms"}}
+
+
+def test_consents_are_read_by_their_column_headers(opened):
+    rows = opened("consents", ConsentsPage).consents()
+    assert [(row.kind, row.person, row.scope, row.state, row.can_withdraw, row.date_to) for row in rows] == [
+        ("Upoważnienie do dostępu do dokumentacji medycznej", "Ewa Nowak (PESEL 152320*****)", "Pełny zakres",
+         "active", True, None),
+        ("Zgoda na udzielenie określonych świadczeń zdrowotnych", "", "Usunięcie zęba", "withdrawn", False,
+         datetime.date(2030, 12, 31)),
+    ]
+
+
+def test_prescriptions_list_and_orderable_medicines(opened):
+    page = opened("prescriptions", PrescriptionsPage)
+    assert page.orderable_medicines() == ["Metformina 500 mg", "Bisoprolol 5 mg", "Atorwastatyna 20 mg"]
+    listed = page.listed_medicines()
+    assert len(listed) == 4 and listed[3].startswith("Amoksycylina 1000 mg")
+
+
+def test_orders_are_read_by_the_labels_beside_their_values(opened):
+    orders = opened("orders", OrdersPage).orders()
+    assert [(o.medicines, o.state, o.comment, o.cancellable, o.repeatable) for o in orders] == [
+        (("Bisoprolol 5 mg", "Atorwastatyna 20 mg"), "placed", "", True, False),
+        (("Metformina 500 mg",), "rejected", "Proszę zgłosić się na wizytę", False, True),
+    ]
+    assert all(o.doctor == "dr n. med. Adam Lekarski, Przychodnia Zdrowie" for o in orders)
+
+
+def test_the_order_confirmation_is_recognised(opened):
+    assert opened("order_confirmation", OrderConfirmationPage).shows(OrderConfirmationPage.CONFIRM)
+
+
+def test_declarations_are_read_by_their_column_headers(opened):
+    rows = opened("declarations", DeclarationsPage).declarations()
+    assert [(d.role, d.person, d.state, d.notes, d.fee_zl) for d in rows][:1] == [
+        ("pielęgniarka", "Elżbieta Woźniak", "rejected", "Brak miejsc", 0)]
+    assert {(d.role, d.state) for d in rows} >= {("lekarz", "accepted"), ("położna", "accepted")}
+
+
+def test_facility_search_results(opened):
+    found = opened("facilities", FacilitySearchPage, DOCTOR).facilities()
+    assert [entry.split(" poradnia")[0] for entry in found] == [
+        "Przychodnia Zdrowie", "Ośrodek Zdrowia Kazimierz", "Centrum Medyczne Zdrowa Rodzina"]
+    assert all("poradnia lekarza podstawowej opieki zdrowotnej" in entry for entry in found)
+
+
+def test_the_declaration_confirmation_states_choice_fee_role_and_person(opened):
+    stated = opened("confirmation", ConfirmationPage).confirmation()
+    assert (stated.choice_number, stated.fee_zl, stated.role, stated.person) == (1, 0, "lekarz", "lek. Barbara Zając")
+    assert stated.year == datetime.date.today().year
+
+
+def test_a_refused_contact_form_names_the_wrong_fields(opened):
+    form = opened("contact_refused", ContactFormPage)
+    assert form.refused_fields() == ["Numer telefonu", "Adres e-mail"]
+    assert len(form.messages()) == 2
+
+
+def test_a_refused_wizard_step_names_the_wrong_field(opened):
+    wizard = opened("consent_refused", ConsentWizardPage)
+    assert wizard.refused_fields() == ["PESEL osoby"]
+    assert wizard.messages() == ["PESEL osoby jest nieprawidłowy."]
