@@ -212,7 +212,10 @@ function valueOf(label, root) {
   // "Label: value" (the value maybe in its own element), or an element's aria-label
   const bare = label.replace(/:$/, '');
   const isLabel = s => s === bare || s === bare + ':';
-  const prefixed = el => { const shown = text(el); return shown.startsWith(bare + ':') && shown.length > bare.length + 1; };
+  const prefixed = el => {
+    const shown = text(el);
+    return shown.startsWith(bare + ':') && shown.length > bare.length + 1;
+  };
   for (const el of candidates(root || document)) {
     if (!visible(el)) continue;
     if (squash(el.getAttribute('aria-label')) === bare && !el.matches(CONTROLS)) return text(el);
