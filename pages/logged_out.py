@@ -5,7 +5,6 @@ from __future__ import annotations
 from pages import dom
 from pages.base import Action, BasePage, Site
 
-
 BACK = "Wstecz"  # [instrukcja CeZ pkt 2.3] the browser's Back button, which CeZ warns about
 
 
