@@ -5,7 +5,7 @@ Funkcja: Ścieżki pacjenta przez kilka obszarów iIKP
   Chcę sprawdzać całe ścieżki pacjenta złożone wyłącznie ze zdań katalogu kroków (docs/kroki.md)
   Aby mieć pewność, że zdania da się łączyć i że każde znaczy to, co mówi
 
-  @critical @symulator @nieodwracalne @pierwsze-logowanie @deklaracja-poz @e-recepta
+  @critical @symulator @placowka @nieodwracalne @pierwsze-logowanie @deklaracja-poz @e-recepta
   Scenariusz: Nowa pacjentka przechodzi pierwsze logowanie, podaje kontakt, wybiera lekarza i zamawia receptę
     Zakładając, że Anna Kowalska ma receptę na „Metformina 500 mg” przyjmowaną przewlekle
     I Anna Kowalska zalogowała się do iIKP po raz pierwszy

@@ -192,17 +192,21 @@ def before_scenario(context, scenario: Scenario) -> None:
     context.cleanup = Cleanup(enabled=settings.cleans_up)
     context.leases = Leases(settings.lease_timeout, environment=context.ikp_url)
     tags = scenario.effective_tags
+    skip = None
     if SIMULATOR_TAG in tags and not settings.uses_simulator:
-        scenario.skip(reason=f"Scenariusz {recovery.SKIP_REASONS[SIMULATOR_TAG]}.")
+        skip = SIMULATOR_TAG
     elif FACILITY_TAG in tags and context.facility is None:
-        scenario.skip(reason=f"Scenariusz {recovery.SKIP_REASONS[FACILITY_TAG]}.")
+        skip = FACILITY_TAG
     elif IRREVERSIBLE_TAG in tags and not settings.uses_simulator:
         if not settings.irreversible:
-            scenario.skip(reason=f"Scenariusz {recovery.SKIP_REASONS[IRREVERSIBLE_TAG]}.")
+            skip = IRREVERSIBLE_TAG
         else:
             context.outcomes.irreversible_run.append(scenario.name)
             reporting.attach_text("Scenariusz nieodwracalny", "Ten scenariusz zmienił konto testowe na stałe "
                                   "(uruchomiony z -D irreversible=true).")
+    if skip:
+        scenario.iikp_skip_tag = skip
+        scenario.skip(reason=recovery.SKIP_REASONS[skip][0])
 
 
 def after_step(context, step) -> None:

@@ -13,12 +13,18 @@ from behave.model import Feature, Scenario, Status
 from harness.errors import EXIT_ENVIRONMENT, EnvironmentFailure
 
 PASSED, PRODUCT, SUITE, SKIPPED = "passed", "product", "suite", "skipped"
-# The reasons a scenario is skipped, by the tag that causes it (the summary names them).
+# Why a scenario is skipped, by the tag that causes it: (for the scenario, for the run's summary).
 SKIP_REASONS = {
-    "symulator": "wymagają symulatora (@symulator: awarie na żądanie, zegar, stan układany przez API)",
-    "placowka": "wymagają strony placówki (@placowka), a nie podano adaptera: -D facility=pakiet.moduł:Klasa",
-    "nieodwracalne": "zmieniają konto nieodwracalnie (@nieodwracalne); na prawdziwym iIKP tylko z "
-                     "-D irreversible=true",
+    "symulator": ("Scenariusz wymaga symulatora (@symulator: awarie na żądanie, zegar albo stan układany przez "
+                  "jego API), więc na prawdziwym iIKP jest pomijany.",
+                  "wymagają symulatora (@symulator)"),
+    "placowka": ("Scenariusz wymaga strony placówki (@placowka), a nie podano adaptera placówki: "
+                 "-D facility=pakiet.moduł:Klasa (harness/arrange.py).",
+                 "wymagają strony placówki, a brak adaptera placówki: -D facility=pakiet.moduł:Klasa (@placowka)"),
+    "nieodwracalne": ("Scenariusz zmienia konto testowe nieodwracalnie (@nieodwracalne, np. deklaracja POZ liczy "
+                      "się do bezpłatnych zmian w roku); na prawdziwym iIKP uruchom go tylko świadomie: "
+                      "-D irreversible=true.",
+                      "zmieniają konto nieodwracalnie; tylko z -D irreversible=true (@nieodwracalne)"),
 }
 
 
@@ -85,7 +91,9 @@ class OutcomeBook:
         key = f"{scenario.location}:{scenario.name}"
         self._outcomes[key] = outcome_of(scenario)
         if self._outcomes[key] == SKIPPED:
-            self._skip_reasons[key] = getattr(scenario, "skip_reason", None) or "pominięte"
+            tag = getattr(scenario, "iikp_skip_tag", None)
+            self._skip_reasons[key] = SKIP_REASONS[tag][1] if tag in SKIP_REASONS else (
+                getattr(scenario, "skip_reason", None) or "pominięte")
 
     def counts(self) -> Counter:
         return Counter(self._outcomes.values())

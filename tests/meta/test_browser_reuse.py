@@ -37,7 +37,7 @@ from pathlib import Path
 from behave import then, when
 from hamcrest import assert_that, empty, equal_to, less_than_or_equal_to, is_not
 
-from harness.lifecycle import site
+from harness.steps_api import site
 
 TRACE = ("localStorage.setItem('iikp-trace', '1'); sessionStorage.setItem('iikp-trace', '1');"
          "document.cookie = 'iikp_trace=1; path=/';")

@@ -8,7 +8,7 @@ from tests.meta.conftest import PROJECT_ROOT, allure_results, behave, throwaway_
 
 pytestmark = pytest.mark.meta
 
-CONSENT = "Upoważnienie do uzyskiwania informacji o stanie zdrowia"
+CONSENT = "Zgoda na udzielanie informacji o stanie zdrowia"
 NEW_SCENARIO = f"""# language: pl
 @zgody @e-recepta @symulator
 Funkcja: Scenariusz analityka złożony z katalogu kroków
@@ -16,19 +16,19 @@ Funkcja: Scenariusz analityka złożony z katalogu kroków
   Scenariusz: Jan Nowak wycofuje upoważnienie, zamawia receptę i wylogowuje się
     Zakładając, że Jan Nowak jest zalogowany w iIKP
     Oraz Jan Nowak ma już aktywne uprawnienie „{CONSENT}” dla Ewy Nowak
-    Gdy Jan Nowak wycofuje uprawnienie „{CONSENT}” dla Ewy Nowak
-    Wtedy Jan Nowak widzi uprawnienie „{CONSENT}” dla Ewy Nowak ze statusem „Wycofana”
+    Gdy Jan Nowak wycofuje to uprawnienie
+    Wtedy Jan Nowak widzi to uprawnienie w „Uprawnieniach” jako wycofane
     Gdy Jan Nowak zamawia receptę na „Metformina 500 mg”
-    Wtedy Jan Nowak widzi swoje zamówienie na „Metformina 500 mg” ze statusem „Złożone”
+    Wtedy Jan Nowak widzi to zamówienie jako złożone
     Gdy Jan Nowak wylogowuje się przyciskiem „Wyloguj się”
-    Wtedy Jan Nowak widzi potwierdzenie wylogowania
+    Wtedy Jan Nowak nie jest już zalogowany w iIKP
 """
 
 
 def test_every_sentence_of_the_new_scenario_is_in_the_catalogue():
     catalogue = (PROJECT_ROOT / "docs" / "kroki.md").read_text(encoding="utf-8")
-    for fragment in ("ma już aktywne uprawnienie", "wycofuje uprawnienie", "zamawia receptę na",
-                     "widzi swoje zamówienie na", "wylogowuje się przyciskiem", "widzi potwierdzenie wylogowania"):
+    for fragment in ("ma już aktywne uprawnienie", "wycofuje to uprawnienie", "zamawia receptę na",
+                     "widzi to zamówienie jako", "wylogowuje się przyciskiem", "nie jest już zalogowany"):
         assert fragment in catalogue
 
 

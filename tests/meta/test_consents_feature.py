@@ -15,15 +15,16 @@ pytestmark = pytest.mark.meta
 JAN_NOWAK = "80011512354"  # the simulator's built-in persona (docs/simulator-contract.md)
 REFUSED_PESEL = "87061302072"  # „osoby z błędnym numerem PESEL” in features/steps/zgody_steps.py
 
-# consent_granted events per kind: saved through the form, plus arranged through the admin API (which
+# consent_granted events per kind: saved through the wizard, plus arranged through the admin API (which
 # records the same event). The four refused scenarios add nothing.
 EXPECTED_GRANTED = Counter({
-    "records_access": 1 + 1,  # outline row; arranged for the duplicate refusal
-    "health_info": 1 + 1 + 1,  # outline row; the date-range scenario; arranged for the withdrawal
+    "records_access": 1 + 1 + 1,  # outline row; arranged for the duplicate refusal; the journey over a re-login
+    "health_info": 1 + 1 + 1 + 1,  # outline row; the date range; granted then withdrawn; arranged then withdrawn
     "treatment_consent": 1,  # outline row
     "treatment_refusal": 1,  # outline row
 })
-EXPECTED_SCENARIOS = 10
+EXPECTED_WITHDRAWN = 2  # the one granted on screen and the arranged one, both health_info
+EXPECTED_SCENARIOS = 12  # zgody.feature (outline rows counted) and the @zgody journey
 
 
 def test_zgody_saves_exactly_the_intended_consents(tmp_path, simulator, sim_admin):
@@ -34,11 +35,11 @@ def test_zgody_saves_exactly_the_intended_consents(tmp_path, simulator, sim_admi
 
     granted = sim_admin.events(kind="consent_granted")
     withdrawn = sim_admin.events(kind="consent_withdrawn")
-    assert {event["pesel"] for event in granted + withdrawn} == {JAN_NOWAK}
+    assert {event["pesel"] for event in granted + withdrawn} == {JAN_NOWAK}  # the scenario's named person
     assert Counter(event["detail"]["consent_kind"] for event in granted) == EXPECTED_GRANTED
 
-    [withdrawal] = withdrawn
+    assert len(withdrawn) == EXPECTED_WITHDRAWN
     health_info_ids = {e["detail"]["consent_id"] for e in granted if e["detail"]["consent_kind"] == "health_info"}
-    assert withdrawal["detail"]["consent_id"] in health_info_ids
+    assert {w["detail"]["consent_id"] for w in withdrawn} <= health_info_ids
 
     assert REFUSED_PESEL not in json.dumps(granted + withdrawn)

@@ -10,7 +10,7 @@ from tests.meta.conftest import passed_scenarios, run_suite
 pytestmark = pytest.mark.meta
 
 FEATURE = "features/deklaracja_poz.feature"
-MIN_SCENARIOS = 9
+MIN_SCENARIOS = 12
 FEE_PLN, FREE_CHOICES = 80, 2
 
 # The fee rule at its edges, as (persona, choice number in the year, reason, fee in zł) of a submission.

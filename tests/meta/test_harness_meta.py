@@ -21,9 +21,9 @@ FAILING_FEATURE = """# language: pl
 @logowanie
 Funkcja: Celowo błędny scenariusz (meta-test)
 
-  Scenariusz: Po zalogowaniu oczekujemy ekranu wylogowania
+  Scenariusz: Po zalogowaniu oczekujemy, że pacjent nie jest zalogowany
     Zakładając, że Jan Nowak jest zalogowany w iIKP
-    Wtedy Jan Nowak widzi potwierdzenie wylogowania
+    Wtedy Jan Nowak nie jest już zalogowany w iIKP
 """
 
 
@@ -56,7 +56,7 @@ def test_failing_scenario_is_a_product_defect_with_evidence(tmp_path, simulator)
     assert screenshot["type"] == "image/png"
     assert (results / screenshot["source"]).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     page_source = (results / attachments["Źródło strony"]["source"]).read_text(encoding="utf-8")
-    assert "Moje konto" in page_source
+    assert "Strona główna" in page_source
     assert "80011512354" not in page_source  # the persona's PESEL is masked
     assert "Wylogowanie po scenariuszu" in attachments  # instrukcja CeZ pkt 2.3: logged out even after a failure
     labels = {(label["name"], label["value"]) for label in result["labels"]}
