@@ -36,6 +36,10 @@ AREAS = {
     "deklaracja_poz_steps": "Deklaracja POZ",
     "obsluga_bledow_steps": "Obsługa błędów",
 }
+# What a step's function calls -> the tag a scenario using it must carry (tests/harness/test_tags.py checks it).
+NEEDS = {"given_state": "`@symulator` (stan układany przez API symulatora)",
+         "facility": "`@placowka` (strona placówki: symulator albo adapter -D facility=…)",
+         "submit": "`@nieodwracalne` (deklaracja POZ na prawdziwym iIKP zmienia konto na stałe)"}
 _FIELD = re.compile(r"\{(\w+)(?::(\w+))?\}")
 
 
@@ -48,6 +52,7 @@ class StepEntry:
     parameters: list[tuple[str, str]]
     pages: list[str]
     doc: str
+    needs: list[str]
     examples: list[str] = field(default_factory=list)
 
 
@@ -66,11 +71,20 @@ def _page_services() -> set[str]:
     return found
 
 
+# parse's own types, in words
+BUILTIN_TYPES = {"d": "liczba całkowita, np. 7", "w": "jedno słowo", "S": "tekst bez spacji", "f": "liczba, np. 2.5"}
+
+
 def _allowed(type_name: str | None, matcher) -> str:
     if not type_name:
         return "dowolny tekst"
+    if type_name in BUILTIN_TYPES:
+        return BUILTIN_TYPES[type_name]
     converter = matcher.TYPE_REGISTRY.get(type_name)
-    return getattr(converter, "allowed", None) or f"zob. typ {type_name}"
+    allowed = getattr(converter, "allowed", None)
+    if allowed is None:
+        raise ValueError(f"typ parametru {type_name} nie mówi, co przyjmuje (allowed w harness/gherkin_types.py)")
+    return allowed
 
 
 def load_entries() -> list[StepEntry]:
@@ -88,7 +102,8 @@ def load_entries() -> list[StepEntry]:
                 line=int(str(matcher.location).rsplit(":", 1)[1]),
                 parameters=[(name, _allowed(kind, matcher)) for name, kind in _FIELD.findall(matcher.pattern)],
                 pages=sorted(names & set(page_names)),
-                doc=inspect.getdoc(func) or ""))
+                doc=inspect.getdoc(func) or "",
+                needs=[need for call, need in NEEDS.items() if call in names]))
     _attach_examples(entries)
     return entries
 
@@ -134,6 +149,8 @@ def render(entries: list[StepEntry]) -> str:
                 out.append(f"- parametr `{name}`: {allowed}")
             if entry.pages:
                 out.append(f"- strona: {', '.join(f'`{p}`' for p in entry.pages)}")
+            for need in entry.needs:
+                out.append(f"- scenariusz wymaga tagu {need}")
             out.append(f"- przykład: `{entry.examples[0]}`" if entry.examples else "- przykład: (nieużywany)")
             out.append(f"- definicja: `features/steps/{entry.module}.py:{entry.line}`")
             out.append("")
