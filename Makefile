@@ -7,6 +7,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 BEHAVE := $(VENV)/bin/behave
 RESULTS := reports/allure-results
+# make test's single-page run keeps its results apart from the main report
+SPA_RESULTS := reports/spa-results
+SPA_DELAY_MS ?= 300
+SCAN_EXTRA ?=
 REPORT := reports/allure-report
 WORKERS ?= 1
 N ?= 10
@@ -66,18 +70,22 @@ report: node_modules/.installed ## Build reports/allure-report/index.html from r
 	  || { cat reports/allure-generate.log; echo "Nie zbudowano raportu HTML (log: reports/allure-generate.log)" >&2; exit 1; }
 	@echo "Raport HTML: $(CURDIR)/$(REPORT)/index.html"
 
-test: setup lint ## Lint, the project's own tests (pytest), dry run, then the whole suite and a privacy scan
+test: setup lint ## Lint, the project's own tests (pytest), dry run, the whole suite in a random markup and as a single-page app, privacy scan
 	@rm -rf reports/pytest; mkdir -p reports
 	@status=0; \
-	$(VENV)/bin/pytest -q -m "not slow" --durations=12 --junitxml=reports/pytest/junit.xml tests || status=1; \
+	$(VENV)/bin/pytest -q -m "not slow" --durations=15 --junitxml=reports/pytest/junit.xml tests || status=1; \
 	$(BEHAVE) --dry-run --no-junit --no-summary > reports/dry-run.log 2>&1 \
 	  && echo "behave --dry-run: wszystkie kroki zdefiniowane" \
 	  || { status=1; echo "behave --dry-run: niezdefiniowane kroki albo błąd składni:"; tail -30 reports/dry-run.log; }; \
-	rm -rf $(RESULTS) reports/junit; mkdir -p $(RESULTS); \
-	$(BEHAVE) || status=1; \
+	rm -rf $(RESULTS) $(SPA_RESULTS) reports/junit reports/junit-spa; mkdir -p $(RESULTS); \
+	echo "Cały zestaw w losowym kodzie HTML (ekrany jak na iIKP o nieznanych znacznikach):"; \
+	$(BEHAVE) -D markup=random || status=1; \
+	echo "Cały zestaw w trybie jednostronicowym (ekrany podmieniane w miejscu):"; \
+	$(PY) -m tools.isolated_run $(SPA_RESULTS) --junit reports/junit-spa -- -D ui=spa -D spa_delay_ms=$(SPA_DELAY_MS) \
+	  || status=1; \
 	$(MAKE) --no-print-directory report || status=1; \
-	$(MAKE) --no-print-directory privacy-scan || status=1; \
-	$(PY) -m tools.summary reports/pytest/junit.xml reports/junit; \
+	$(MAKE) --no-print-directory privacy-scan SCAN_EXTRA="$(SPA_RESULTS) reports/junit-spa" || status=1; \
+	$(PY) -m tools.summary reports/pytest/junit.xml reports/junit reports/junit-spa; \
 	exit $$status
 
 bench: setup ## Measure the suite (serial and 2 workers) against a bare Selenium floor: reports/bench.json
@@ -90,7 +98,7 @@ grid: setup ## Start a local Selenium Grid on 127.0.0.1 (hub + GRID_NODES nodes,
 	@$(PY) -m tools.grid --nodes $(GRID_NODES) --port $(GRID_PORT)
 
 privacy-scan: $(VENV)/.installed ## Fail if any PESEL is in clear text in the suite's reports (results, JUnit, HTML)
-	@$(PY) -m tools.privacy_scan $(or $(wildcard $(RESULTS) $(REPORT) reports/junit),$(RESULTS))
+	@$(PY) -m tools.privacy_scan $(or $(wildcard $(RESULTS) $(REPORT) reports/junit $(SCAN_EXTRA)),$(RESULTS))
 
 soak: setup ## Run the whole suite N times (make soak N=10) and count the runs with any failure
 	$(PY) -m tools.soak --runs $(N) $(if $(ARGS),-- $(ARGS))
@@ -115,4 +123,4 @@ smoke: setup ## Read-only check of iIKP (@smoke): log in, „Moje konto”, list
 	@$(BEHAVE) --tags=@smoke $(GRID_ARGS) $(ARGS)
 
 clean: ## Remove generated reports (keeps the report history)
-	rm -rf $(RESULTS) $(REPORT) reports/junit reports/pytest reports/behavex
+	rm -rf $(RESULTS) $(REPORT) $(SPA_RESULTS) reports/junit reports/junit-spa reports/pytest reports/behavex
