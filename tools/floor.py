@@ -51,6 +51,7 @@ from selenium.common.exceptions import (
     WebDriverException,
 )
 from selenium.webdriver.common.options import ArgOptions
+from selenium.webdriver.remote.webelement import WebElement
 
 from harness.masking import mask_text
 from harness.measure.flow_record import ELEMENT_KEY, PAGE_STATE, RECIPE_KEY, is_action, origin_of
@@ -358,9 +359,9 @@ class Replayer:
 
     @staticmethod
     def _displayed(session: ReplaySession, element_id: str) -> bool:
-        """WebDriver's own verdict, asked only when the quick check in the script says hidden."""
+        """WebDriver's own verdict (Selenium's isDisplayed atom), asked only when the quick check says hidden."""
         try:
-            return bool(session.driver.execute("isElementDisplayed", {"id": element_id})["value"])
+            return WebElement(session.driver, element_id).is_displayed()  # the isDisplayed atom, as a script
         except WebDriverException:
             return False
 

@@ -60,6 +60,10 @@ QUERIES = {
 OPENS_WINDOW = "window.open("
 # With a user prompt open, any other command (a URL query too) would dismiss it: no checkpoint before these.
 PROMPT_ACTIONS = {"w3cAcceptAlert", "w3cDismissAlert", "w3cSetAlertValue"}
+# Actions that leave the page as it was (settings, cookies, the DevTools domains that clear stored data): the
+# page needs no new checkpoint after them.
+KEEPS_PAGE = {"setTimeouts", "setWindowRect", "w3cMaximizeWindow", "addCookie", "deleteCookie", "deleteAllCookies"}
+KEEPS_PAGE_DEVTOOLS = ("Network.", "Storage.")
 _ORIGIN = re.compile(r"^(https?://[^/?#]+)")
 
 # The state of the page a checkpoint reads; the recorder and the replay (tools.floor) share it.
@@ -108,7 +112,7 @@ class Session:
         self.recipes: dict[str, dict | None] = {}
         self.windows: list[str] = []
         self.current: int | None = None  # index of the current window, None after it was closed
-        self.moved = True  # acted since its URL was last read: the page may have changed
+        self.moved = False  # acted since its last checkpoint: the page may have changed (a new one is blank)
 
     def state(self) -> dict:
         """Its windows as the replay must map them onto a brand-new browser."""
@@ -200,7 +204,7 @@ class Recorder:
         """A command that succeeded, with its decoded answer: record it if an action, learn from it if a query."""
         params = params or {}
         number = session.number
-        if self.is_action_command(command, params):
+        if self.is_action_command(command, params) and not _keeps_page(command, params):
             session.moved = True
         if command in FINDS:
             self._learn_find(session, command, params, value)
@@ -290,6 +294,12 @@ class Recorder:
     def header(self) -> dict:
         return {"kind": "run", "admin_base_url": self.admin_base_url, "origins": sorted(self.origins),
                 "sessions": len(self.sessions)}
+
+
+def _keeps_page(command: str, params: dict) -> bool:
+    if command == "executeCdpCommand":
+        return str(params.get("cmd", "")).startswith(KEEPS_PAGE_DEVTOOLS)
+    return command in KEEPS_PAGE
 
 
 def is_action(action: dict) -> bool:

@@ -143,8 +143,8 @@ def test_scenario_buckets_are_disjoint_and_a_trailing_quit_belongs_to_the_scenar
     assert first["wall_from"] == "before_scenario"
     assert first["browser_quits"] == 1 and first["webdriver_calls"] == 3 and first["waits"] == 1
     assert first["webdriver_in_waits_calls"] == 2 and first["admin_calls"] == 1
-    # the new browser's first tab, its page before `get`, and at the end (the trailing quit needs none)
-    assert first["recording_calls"] == 3
+    # the new browser's first tab, and its page at the end (the trailing quit needs none)
+    assert first["recording_calls"] == 2
     assert first["harness_outside_s"] >= 0
     parts = sum(first[key] for key in timing.BUCKETS) + first["harness_outside_s"]
     assert parts == pytest.approx(first["wall_s"])
@@ -152,7 +152,7 @@ def test_scenario_buckets_are_disjoint_and_a_trailing_quit_belongs_to_the_scenar
 
     kinds = [(f["kind"], [a["op"] for a in f["actions"]]) for f in recording.flows]
     assert kinds[0] == ("between", ["admin"])
-    assert kinds[1] == ("scenario", ["admin", "newSession", "checkpoint", "get", "checkpoint", "quit"])
+    assert kinds[1] == ("scenario", ["admin", "newSession", "get", "checkpoint", "quit"])
 
 
 def test_without_scenario_started_a_scenario_starts_where_the_previous_ended(recording):
@@ -165,25 +165,28 @@ def test_without_scenario_started_a_scenario_starts_where_the_previous_ended(rec
 
 def test_before_an_action_the_page_of_each_browser_that_acted_is_noted(recording):
     """The replay must not quit, call the admin API or act while the previous navigation is on its way."""
-    urls = iter(["data:,", "http://127.0.0.1:8000/pz/ekran_pz", "http://127.0.0.1:8000/ikp/konto",
-                 "http://127.0.0.1:8000/ikp/wylogowano"])
+    urls = iter(["http://127.0.0.1:8000/pz/ekran_pz", "http://127.0.0.1:8000/ikp/konto",
+                 "http://127.0.0.1:8000/ikp/wylogowano", "http://127.0.0.1:8000/ikp/wylogowano"])
     driver = FakeDriver({"getCurrentUrl": lambda p: next(urls), "findElements": lambda p: [element(driver, "f")]})
     client = SimpleNamespace(base_url="http://127.0.0.1:8000")
     admin = timing.timed_admin_call(lambda self, method, path, body=None, **params: {"ok": True})
     timing.instrument(driver)
-    driver.execute("get", {"url": "http://127.0.0.1:8000/ikp/zaloguj"})  # after: data:,
+    driver.execute("get", {"url": "http://127.0.0.1:8000/ikp/zaloguj"})  # a new browser's blank page: no checkpoint
     driver.execute("findElements", {"using": "id", "value": "pesel"})  # a query: no checkpoint
     element(driver, "f").send_keys("1\ue007")  # after: the PZ page
     admin(client, "GET", "events")  # a read: no checkpoint
     admin(client, "POST", "faults", {"kind": "node_down"})  # after: the account the Enter led to
     admin(client, "DELETE", "faults")  # nothing acted since: no checkpoint
     driver.execute("w3cAcceptAlert")  # a prompt would be dismissed by a query: no checkpoint
-    driver.quit()  # after: the page the prompt was on
+    driver.execute("executeCdpCommand", {"cmd": "Network.clearBrowserCookies", "params": {}})  # after: the page
+    driver.execute("executeCdpCommand", {"cmd": "Storage.clearDataForOrigin", "params": {}})  # clearing keeps it
+    driver.quit()
     entries = [(a["op"], a.get("url", "").rsplit("/", 1)[-1]) for a in recording.recorder.take()]
-    assert entries == [("newSession", ""), ("checkpoint", "data:,"), ("get", ""), ("checkpoint", "ekran_pz"),
+    assert entries == [("newSession", ""), ("get", ""), ("checkpoint", "ekran_pz"),
                        ("sendKeysToElement", ""), ("admin", ""), ("checkpoint", "konto"), ("admin", ""),
-                       ("admin", ""), ("w3cAcceptAlert", ""), ("checkpoint", "wylogowano"), ("quit", "")]
-    assert recording.totals["recording_calls"] == 5  # the first tab's handle and four URLs
+                       ("admin", ""), ("w3cAcceptAlert", ""), ("checkpoint", "wylogowano"),
+                       ("executeCdpCommand", ""), ("executeCdpCommand", ""), ("quit", "")]
+    assert recording.totals["recording_calls"] == 4  # the first tab's handle and three pages
 
 
 def test_a_scenario_notes_the_windows_of_the_browsers_it_carries_on_in(recording):
