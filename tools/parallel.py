@@ -202,7 +202,10 @@ def _prepare_simulator(settings: Settings, workers: int, folder: Path, env: dict
             raise SuiteError(f"Przy base_url symulatora podaj jego token w zmiennej {TOKEN_ENV}.")
         ikp_url, pz_url = settings.base_url, settings.pz_url or preflight.pz_origin_of(settings.base_url)
     else:
-        process = SimulatorProcess().start()
+        process = SimulatorProcess(
+            markup=settings.markup, ui=settings.ui,
+            markup_seed=settings.markup_seed if settings.markup_seed >= 0 else None,
+            spa_delay_ms=settings.spa_delay_ms if settings.spa_delay_ms >= 0 else None).start()
         ikp_url, pz_url, token = process.ikp_url, process.pz_url, process.token
     sim = AdminClient(ikp_url, token)
     sim.reset()
