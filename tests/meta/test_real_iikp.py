@@ -115,7 +115,10 @@ def test_two_runs_in_a_row_on_the_same_accounts_leave_them_as_found(tmp_path):
     for name in ("first", "second"):
         code, output, results = run_as_on_real_iikp(tmp_path, name, database, accounts)
         statuses = [r["status"] for r in results]
-        assert code == 0, f"{name}: {output[-4000:]}"
+        troubles = [(r["name"], r["status"], r.get("statusDetails", {}).get("message", "")[:500]) for r in results
+                    if r["status"] not in ("passed", "skipped")]
+        hook_errors = [line for line in output.splitlines() if "HOOK-ERROR" in line or "Error" in line][:20]
+        assert code == 0, f"{name}: {troubles} {hook_errors} {output[-3000:]}"
         assert "failed" not in statuses and "broken" not in statuses, name
         assert statuses.count("passed") >= 35, (name, statuses.count("passed"))
         assert "wymagają symulatora (@symulator)" in output and "pominiętych" in output, output[-1500:]
