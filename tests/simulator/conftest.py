@@ -8,6 +8,9 @@ import uuid
 from urllib.parse import urlencode, urljoin, urlsplit
 
 import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.support.ui import WebDriverWait
 
 from simulator import baseline, db
 from simulator.app import create_ikp_app, create_pz_app
@@ -254,3 +257,25 @@ def alert(response, element_id):
     """The text of the element with this id (a one-line element), or None."""
     match = re.search(rf'id="{re.escape(element_id)}"[^>]*>(.*?)</', text(response), re.S)
     return None if match is None else " ".join(match.group(1).split())
+
+
+# A real headless Chromium for the tests that need a browser (the suite's own flags, incognito).
+FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+         "--lang=pl-PL", "--window-size=1366,768", "--incognito"]
+TIMEOUT = 20
+
+
+@pytest.fixture
+def chromium():
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in FLAGS:
+        options.add_argument(flag)
+    driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
+    yield driver
+    driver.quit()
+
+
+def wait(driver):
+    return WebDriverWait(driver, TIMEOUT)

@@ -2,38 +2,18 @@
 
 import pytest
 import requests
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
 
 from simulator.server import SimulatorServer
-from tests.simulator.conftest import ANNA, JAN, TOKEN
+from tests.simulator.conftest import ANNA, JAN, TOKEN, wait
 
 pytestmark = pytest.mark.browser
 
-FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-         "--lang=pl-PL", "--window-size=1366,768", "--incognito"]
-TIMEOUT = 20
 LOGOUT = (By.XPATH, "//button[normalize-space()='Wyloguj się']")
 
 
-@pytest.fixture
-def chromium():
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in FLAGS:
-        options.add_argument(flag)
-    driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
-    yield driver
-    driver.quit()
-
-
-def wait(driver):
-    return WebDriverWait(driver, TIMEOUT)
 
 
 def h1(driver):

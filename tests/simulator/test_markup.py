@@ -9,18 +9,14 @@ from collections import Counter
 import pytest
 from bs4 import BeautifulSoup
 from flask import render_template
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
 
 from simulator import markup
 from simulator.__main__ import parse_args
 from simulator.server import SimulatorServer
 from simulator.web import Settings
-from tests.simulator.conftest import ANNA, IKP, JAN, PZ, TOKEN, Sim, text
-from tests.simulator.test_browser import FLAGS, TIMEOUT
+from tests.simulator.conftest import ANNA, IKP, JAN, PZ, TOKEN, Sim, text, wait
 
 SEEDS = (1, 2, 3, 4, 5)
 IDREFS = ("for", "form", "list", "headers", "aria-labelledby", "aria-describedby", "aria-controls", "aria-owns")
@@ -317,19 +313,6 @@ return null;
 """
 
 
-@pytest.fixture
-def chromium():
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in FLAGS:
-        options.add_argument(flag)
-    driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
-    yield driver
-    driver.quit()
-
-
-def wait(driver):
-    return WebDriverWait(driver, TIMEOUT)
 
 
 def by_label(driver, label):

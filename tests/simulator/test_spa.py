@@ -5,19 +5,15 @@ import uuid
 
 import pytest
 import requests
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
 
 from simulator import spa
 from simulator.__main__ import parse_args
 from simulator.server import SimulatorServer
 from simulator.web import Settings
-from tests.simulator.conftest import IKP, JAN, PZ, TOKEN, text
-from tests.simulator.test_browser import FLAGS, TIMEOUT
+from tests.simulator.conftest import IKP, JAN, PZ, TOKEN, text, wait
 
 DELAY_MS = 700
 MARK = "iikpSpa"
@@ -100,27 +96,12 @@ new MutationObserver(function () {
 
 
 @pytest.fixture
-def chromium():
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in FLAGS:
-        options.add_argument(flag)
-    driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
-    yield driver
-    driver.quit()
-
-
-@pytest.fixture
 def spa_server(db_dir):
     instance = SimulatorServer(ikp_port=0, pz_port=0, db_path=os.path.join(db_dir, f"{uuid.uuid4().hex}.sqlite3"),
                                token=TOKEN, ui="spa", spa_delay_ms=DELAY_MS)
     instance.start()
     yield instance
     instance.stop()
-
-
-def wait(driver):
-    return WebDriverWait(driver, TIMEOUT)
 
 
 def h1(driver):
