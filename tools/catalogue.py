@@ -22,6 +22,7 @@ import pages
 from harness import gherkin_types
 from harness.config import PROJECT_ROOT
 from pages.base import BasePage
+from tools.generated import write_or_check
 
 CATALOGUE = PROJECT_ROOT / "docs" / "kroki.md"
 FEATURES = PROJECT_ROOT / "features"
@@ -162,16 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 when docs/kroki.md is out of date")
     args = parser.parse_args(argv)
-    text = render(load_entries())
-    if args.check:
-        current = CATALOGUE.read_text(encoding="utf-8") if CATALOGUE.exists() else ""
-        if current != text:
-            print("docs/kroki.md jest nieaktualny: uruchom `make kroki` i zatwierdź zmianę.", file=sys.stderr)
-            return 1
-        return 0
-    CATALOGUE.write_text(text, encoding="utf-8")
-    print(f"Zapisano {CATALOGUE.relative_to(PROJECT_ROOT)}")
-    return 0
+    return write_or_check(CATALOGUE, render(load_entries()), args.check, "make kroki", PROJECT_ROOT)
 
 
 if __name__ == "__main__":

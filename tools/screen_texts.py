@@ -24,6 +24,8 @@ import tokenize
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tools.generated import write_or_check
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DOC = PROJECT_ROOT / "docs" / "teksty-ekranow.md"
 TEMPLATES = PROJECT_ROOT / "simulator" / "templates"
@@ -254,15 +256,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 when docs/teksty-ekranow.md is out of date")
     args = parser.parse_args(argv)
-    text = render(screen_texts())
-    if args.check:
-        if not DOC.exists() or DOC.read_text(encoding="utf-8") != text:
-            print("docs/teksty-ekranow.md jest nieaktualny: uruchom `make teksty` i zatwierdź zmianę.", file=sys.stderr)
-            return 1
-        return 0
-    DOC.write_text(text, encoding="utf-8")
-    print(f"Zapisano {DOC.relative_to(PROJECT_ROOT)}")
-    return 0
+    return write_or_check(DOC, render(screen_texts()), args.check, "make teksty", PROJECT_ROOT)
 
 
 if __name__ == "__main__":
