@@ -232,7 +232,7 @@ def _finish_scenario(context, scenario: Scenario) -> None:
     if context.browser is not None and failed:
         _attach_evidence(context)
     if context.cleanup.actions:
-        failures = context.cleanup.run(lambda persona: _logged_in_page(context, persona))
+        failures = context.cleanup.run(lambda persona, fresh: _logged_in_page(context, persona, fresh))
         if failures:
             reporting.report_cleanup_failure(scenario, failures)
             context.outcomes.cleanup_failures.append(scenario.name)
@@ -246,12 +246,12 @@ def _finish_scenario(context, scenario: Scenario) -> None:
     context.outcomes.record(scenario)
 
 
-def _logged_in_page(context, persona):
+def _logged_in_page(context, persona, fresh: bool = False):
     """A page of the scenario's browser logged in as `persona`, for the clean-up: the browser as it is
-    when its header shows that persona, else a new private window logged in as that persona."""
+    when its header shows that persona (unless `fresh`), else a new private window logged in as that persona."""
     page = context.page
     try:
-        if isinstance(page, LoggedInPage) and context.browser is not None \
+        if not fresh and isinstance(page, LoggedInPage) and context.browser is not None \
                 and persona.name.casefold() in page.header_text().casefold():
             return page
     except Exception as error:  # a browser in doubt: start over in a new private window
