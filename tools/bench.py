@@ -26,7 +26,9 @@ simulator start, before_all) is in neither.
 Exit code 1 when a run failed, or when the floor replayed fewer than 95% of the scenarios (they are
 named): the ratio would then speak for too few of them.
 
-Each run gets its own simulator, its own account-lease folder and an isolated behave.ini (Allure
+The floor's simulator serves the screens as the runs' do (the markup and UI of the settings, `-D ui=spa`
+included; a random markup gets one seed for all three). Each run gets its own simulator, its own
+account-lease folder and an isolated behave.ini (Allure
 results into a temporary folder), so the project's reports/ are left alone. The recording (it holds
 the test PESELs typed into the PZ form) lives only in the temporary folder. Writes reports/bench.json
 and prints a table.
@@ -35,9 +37,11 @@ and prints a table.
 from __future__ import annotations
 
 import argparse
+import configparser
 import json
 import os
 import platform
+import random
 import statistics
 import subprocess
 import sys
@@ -45,7 +49,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from harness.config import PROJECT_ROOT
+from harness.config import PROJECT_ROOT, load_settings
 from harness.measure import timing
 from tools.isolated_run import isolated_ini
 
@@ -66,6 +70,41 @@ def _selection(args: list[str]) -> list[str]:
 
 
 MIN_REPLAYED_SHARE = 0.95
+
+
+def _defines(args: list[str]) -> dict[str, str]:
+    """The -D key=value settings among behave's arguments (-D k=v, -Dk=v, --define k=v, --define=k=v)."""
+    found: dict[str, str] = {}
+    for index, arg in enumerate(args):
+        value = None
+        if arg in ("-D", "--define") and index + 1 < len(args):
+            value = args[index + 1]
+        elif arg.startswith("--define="):
+            value = arg[len("--define="):]
+        elif arg.startswith("-D") and len(arg) > 2:
+            value = arg[2:]
+        if value and "=" in value:
+            key, _, text = value.partition("=")
+            found[key.strip()] = text
+    return found
+
+
+def simulator_options(behave_args: list[str]) -> tuple[dict, list[str]]:
+    """How the runs' simulators serve their screens (markup, UI), for the floor's own simulator to serve them
+    alike; and the -D arguments to add so that a random markup gets one seed in every run (its seed is
+    drawn here when not given)."""
+    parser = configparser.ConfigParser()
+    parser.read(PROJECT_ROOT / "behave.ini", encoding="utf-8")
+    ini = dict(parser["behave.userdata"]) if parser.has_section("behave.userdata") else {}
+    settings = load_settings(ini, _defines(behave_args), _env())
+    options = {"markup": settings.markup, "ui": settings.ui,
+               "markup_seed": settings.markup_seed if settings.markup_seed >= 0 else None,
+               "spa_delay_ms": settings.spa_delay_ms if settings.spa_delay_ms >= 0 else None}
+    extra: list[str] = []
+    if settings.markup != "default" and options["markup_seed"] is None:
+        options["markup_seed"] = random.randrange(2**31)
+        extra = ["-D", f"markup_seed={options['markup_seed']}"]
+    return options, extra
 
 
 def _read_stats(path: Path) -> dict:
@@ -109,11 +148,12 @@ def _checked_code(done: subprocess.CompletedProcess, stats: Path) -> int:
     return done.returncode or 1
 
 
-def run_floor(folder: Path) -> dict:
-    """Replay the serial run's recorded page flows with a bare Selenium script (tools.floor)."""
+def run_floor(folder: Path, simulator: dict | None = None) -> dict:
+    """Replay the serial run's recorded page flows with a bare Selenium script (tools.floor), against a
+    simulator that serves the screens as the serial run's did (`simulator`: SimulatorProcess options)."""
     from tools import floor
 
-    return floor.replay_file(timing.flows_path(folder / "serial.jsonl"))
+    return floor.replay_file(timing.flows_path(folder / "serial.jsonl"), simulator=simulator)
 
 
 def _percentile(values: list[float], q: float) -> float:
@@ -323,13 +363,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--output", type=Path, default=PROJECT_ROOT / "reports" / "bench.json")
     options, behave_args = parser.parse_known_args(argv)
-    selection = _selection(behave_args)
+    simulator, extra = simulator_options(behave_args)
+    selection = [*extra, *_selection(behave_args)]
     with tempfile.TemporaryDirectory(prefix="iikp-bench-") as tmp:
         folder = Path(tmp)
         print(f"Pomiar 1/3: szeregowo ({' '.join(behave_args) or 'cały zestaw'}), z nagraniem przebiegu...", flush=True)
         serial_wall, serial, serial_code = run_serial(folder, selection)
         print("Pomiar 2/3: podłoga, nagrane scenariusze odtworzone samym Selenium...", flush=True)
-        floor = run_floor(folder)
+        floor = run_floor(folder, simulator)
         print(f"Pomiar 3/3: {options.workers} procesy...", flush=True)
         parallel_wall, parallel, parallel_code = run_parallel(folder, selection, options.workers)
     result = summarise(serial_wall, serial, parallel_wall, parallel, floor, options.workers,

@@ -587,15 +587,16 @@ def _path_of(url: str) -> str:
     return mask_text(urlsplit(url or "").path or url or "")
 
 
-def replay_file(path: Path, timeout: float = TIMEOUT_S, poll: float = POLL_S) -> dict:
-    """Start a simulator and a chromedriver, replay the recorded scenarios, and return the floor's figures."""
+def replay_file(path: Path, timeout: float = TIMEOUT_S, poll: float = POLL_S, simulator: dict | None = None) -> dict:
+    """Start a simulator (`simulator`: SimulatorProcess options, such as the markup and UI the recorded run's
+    had) and a chromedriver, replay the recorded scenarios, and return the floor's figures."""
     from harness.browser import CHROMEDRIVER
     from harness.simulator import SimulatorProcess
 
     flows = read_flows(path) if path.is_file() else Flows({}, [])
     if not flows.scenarios:
         return summary([], {}, Figures(), 0)
-    process = SimulatorProcess().start()
+    process = SimulatorProcess(**(simulator or {})).start()
     service = webdriver.ChromeService(executable_path=CHROMEDRIVER)
     service.start()
     try:

@@ -275,7 +275,7 @@ def test_the_bench_fails_and_names_them_when_under_95_percent_of_scenarios_repla
                 "reason": "" if i < replayed else "akcja 2/3 (get): powód"} for i, n in enumerate(names)]
     serial = {"scenarios": [_scenario(n) for n in names], "lines": 1}
     monkeypatch.setattr(bench, "run_serial", lambda folder, selection: (45.0, serial, 0))
-    monkeypatch.setattr(bench, "run_floor", lambda folder: floor.summary(results, {}, floor.Figures(), 0))
+    monkeypatch.setattr(bench, "run_floor", lambda folder, simulator: floor.summary(results, {}, floor.Figures(), 0))
     monkeypatch.setattr(bench, "run_parallel", lambda folder, selection, workers: (40.0, serial, 0))
     assert bench.main(["--output", str(tmp_path / "bench.json")]) == code
     printed = capsys.readouterr()
@@ -286,3 +286,13 @@ def test_the_bench_fails_and_names_them_when_under_95_percent_of_scenarios_repla
         assert "mniej niż 95%" in printed.err and "scenariusz 18; scenariusz 19" in printed.err
     else:
         assert "BŁĄD" not in printed.err
+
+
+def test_the_floors_simulator_serves_the_screens_as_the_runs_do():
+    assert bench.simulator_options([]) == ({"markup": "default", "ui": "pages", "markup_seed": None,
+                                            "spa_delay_ms": None}, [])
+    options, extra = bench.simulator_options(["-D", "ui=spa", "-Dspa_delay_ms=50", "--define=markup=random",
+                                              "features/zgody.feature"])
+    assert (options["ui"], options["spa_delay_ms"], options["markup"]) == ("spa", 50, "random")
+    assert extra == ["-D", f"markup_seed={options['markup_seed']}"]  # one seed for the runs and the floor
+    assert bench.simulator_options(["-D", "markup=random", "-D", "markup_seed=7"])[1] == []
