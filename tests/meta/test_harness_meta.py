@@ -68,7 +68,7 @@ def test_failing_scenario_is_a_product_defect_with_evidence(tmp_path, simulator)
     report = build_report(results, tmp_path / "report", single_file=False)
     report_data = "".join(p.read_text(encoding="utf-8", errors="replace") for p in report.rglob("*.json"))
     assert "Błąd produktu" in report_data
-    assert "Po zalogowaniu oczekujemy ekranu wylogowania" in report_data
+    assert "Po zalogowaniu oczekujemy, że pacjent nie jest zalogowany" in report_data
 
 
 def build_report(results: Path, output: Path, single_file: bool) -> Path:

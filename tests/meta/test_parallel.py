@@ -11,6 +11,8 @@ from harness.simulator import TOKEN_ENV
 from tests.meta.conftest import PROJECT_ROOT, allure_results, isolated_ini, run_suite
 
 SUBSET = "@logowanie or @e-recepta"
+# Error screens after which iIKP has ended the session itself (simulator/ikp/common.py: end_session=True).
+SESSION_ENDING_FAULTS = ("node_down", "stale_view")
 
 
 def outcomes(results) -> set[tuple[str, str]]:
@@ -40,6 +42,8 @@ def test_two_workers_match_a_serial_run_and_never_share_an_account(tmp_path, sim
     for event in sim_admin.events():
         if event["kind"] in ("login", "logout"):
             sessions[event["pesel"]].append(event["kind"])
+        elif event["kind"] == "error_screen" and event["detail"].get("reason") in SESSION_ENDING_FAULTS:
+            sessions[event["pesel"]].append("logout")  # iIKP ended the session itself (the ISUS journey)
     assert sessions and not set(sessions) & builtins, "workers must log in only with their own persona copies"
     for kinds in sessions.values():
         assert kinds == ["login", "logout"] * (len(kinds) // 2), f"overlapping sessions on one account: {kinds}"

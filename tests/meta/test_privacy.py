@@ -68,7 +68,7 @@ import logging
 import allure
 from behave import then
 
-from harness.lifecycle import use_persona
+from harness.steps_api import use_persona
 
 
 @then("zestaw ujawnia PESEL osoby {pacjent:Osoba}")
