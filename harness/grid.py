@@ -203,8 +203,11 @@ class LocalGrid:
                     *base, "node", "--host", LOOPBACK, "--port", str(node_port), "--hub", self.url, *bus,
                     "--config", str(self.log_dir / "node.toml"), "--register-cycle", "1"])
             self._wait_until_ready()
-        except BaseException:  # also Ctrl+C during the start: leave nothing behind
+        except GridError:  # keep the logs the message points to
             self.stop(keep_logs=True)
+            raise
+        except BaseException:  # also Ctrl+C during the start: leave nothing behind
+            self.stop()
             raise
         return self
 
