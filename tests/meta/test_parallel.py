@@ -10,7 +10,7 @@ from collections import defaultdict
 from harness.simulator import TOKEN_ENV
 from tests.meta.conftest import PROJECT_ROOT, allure_results, isolated_ini, run_suite
 
-SUBSET = "@logowanie or @e-recepta"
+SUBSET = "@logowanie"
 # Error screens after which iIKP has ended the session itself (simulator/ikp/common.py: end_session=True).
 SESSION_ENDING_FAULTS = ("node_down", "stale_view")
 
