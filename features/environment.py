@@ -22,6 +22,10 @@ def before_scenario(context, scenario):
     lifecycle.before_scenario(context, scenario)
 
 
+def before_step(context, step):
+    lifecycle.before_step(context, step)
+
+
 def after_step(context, step):
     lifecycle.after_step(context, step)
 

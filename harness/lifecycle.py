@@ -83,7 +83,7 @@ def before_all(context) -> None:
     """Validate the configuration and the browser, start or reach the target, load the personas."""
     install_log_masking()
     mask_console_output(context)
-    run_guard.install_interrupt_handlers()
+    run_guard.install_interrupt_handlers(context)
     try:
         settings = from_behave(context.config)
         check_setup(settings)
@@ -209,7 +209,12 @@ def before_scenario(context, scenario: Scenario) -> None:
         scenario.skip(reason=recovery.SKIP_REASONS[skip][0])
 
 
+def before_step(context, step) -> None:
+    run_guard.step_started()
+
+
 def after_step(context, step) -> None:
+    run_guard.step_ended()
     if context.browser is not None and context.config_iikp.screenshots == "step":
         reporting.attach_png(f"Po kroku: {step.name}", context.browser.get_screenshot_as_png())
 

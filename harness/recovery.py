@@ -12,7 +12,7 @@ from behave.model import Feature, Scenario, Status
 
 from harness.errors import EXIT_ENVIRONMENT, EnvironmentFailure
 
-PASSED, PRODUCT, SUITE, SKIPPED = "passed", "product", "suite", "skipped"
+PASSED, PRODUCT, SUITE, SKIPPED, UNFINISHED = "passed", "product", "suite", "skipped", "unfinished"
 # Why a scenario is skipped, by the tag that causes it: (for the scenario, for the run's summary).
 SKIP_REASONS = {
     "symulator": ("Scenariusz wymaga symulatora (@symulator: awarie na żądanie, zegar albo stan układany przez "
@@ -41,7 +41,9 @@ def outcome_of(scenario: Scenario) -> str:
     if scenario.status == Status.skipped:
         return SKIPPED
     if scenario.status not in (Status.failed, Status.error):
-        return PASSED
+        # an interrupted run (SIGINT/SIGTERM) leaves steps it never ran: not a pass
+        unrun = any(step.status in (Status.untested, Status.skipped) for step in scenario.all_steps)
+        return UNFINISHED if unrun else PASSED
     failure = environment_failure_of(scenario)
     if failure is not None:
         return failure.label
@@ -101,12 +103,14 @@ class OutcomeBook:
     def summary_line(self) -> str:
         """passed, failed (product), broken (suite and environment, apart) and skipped, with the reasons."""
         counts = self.counts()
-        environment = {k: v for k, v in counts.items() if k not in (PASSED, PRODUCT, SUITE, SKIPPED)}
+        environment = {k: v for k, v in counts.items() if k not in (PASSED, PRODUCT, SUITE, SKIPPED, UNFINISHED)}
         env_total = sum(environment.values())
         details = ", ".join(f"{label}: {n}" for label, n in sorted(environment.items()))
         line = (f"Podsumowanie iIKP: {counts[PASSED]} zaliczonych, {counts[PRODUCT]} niezaliczonych (błąd produktu), "
                 f"{counts[SUITE] + env_total} przerwanych ({counts[SUITE]} błędów zestawu, {env_total} awarii "
                 f"środowiska{f': {details}' if details else ''}), {counts[SKIPPED]} pominiętych")
+        if counts[UNFINISHED]:
+            line += f", {counts[UNFINISHED]} nieukończonych (przebieg przerwany)"
         reasons = Counter(self._skip_reasons.values())
         if reasons:
             line += " — pominięte: " + "; ".join(f"{n} {reason}" for reason, n in reasons.most_common())
@@ -119,7 +123,7 @@ class OutcomeBook:
 
     def only_environment_failures(self) -> bool:
         counts = self.counts()
-        failures = sum(v for k, v in counts.items() if k not in (PASSED, SKIPPED))
+        failures = sum(v for k, v in counts.items() if k not in (PASSED, SKIPPED, UNFINISHED))
         return failures > 0 and counts[PRODUCT] == 0 and counts[SUITE] == 0
 
 

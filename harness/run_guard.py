@@ -16,7 +16,7 @@ import sys
 
 from harness.errors import EXIT_USAGE
 
-_state: dict = {"exit_code": None, "signal": None, "signals_seen": 0}
+_state: dict = {"exit_code": None, "signal": None, "signals_seen": 0, "runner": None, "in_step": False}
 
 
 def exit_at_end(code: int) -> None:
@@ -48,15 +48,27 @@ def set_up_failed() -> bool:
 
 
 # -- SIGINT / SIGTERM ---------------------------------------------------------------------------------
-def install_interrupt_handlers() -> None:
-    """SIGTERM (e.g. a CI timeout) and SIGINT (Ctrl+C) both become a KeyboardInterrupt in the main thread.
+def install_interrupt_handlers(context=None) -> None:
+    """SIGTERM (e.g. a CI timeout) and SIGINT (Ctrl+C) stop the run and leave the accounts as found.
 
-    behave treats KeyboardInterrupt as "abort the run": the current step fails, after_scenario logs
-    out, and the cleanups quit the browser and stop the simulator. A second signal during that
-    clean-up is ignored with a note; a third ends the process at once.
+    The run is marked aborted (no further step or scenario), and a signal that lands while a step runs
+    also becomes a KeyboardInterrupt in that step, which behave turns into a failed step. Either way
+    after_scenario still runs — the clean-up of real accounts and „Wyloguj się” — and then the
+    cleanups quit the browser and stop the simulator. (A KeyboardInterrupt between steps would abort
+    behave without after_scenario, leaving the patient logged in.) A second signal during that clean-up
+    is ignored with a note; a third ends the process at once.
     """
+    _state["runner"] = getattr(context, "_runner", None)
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, _on_signal)
+
+
+def step_started() -> None:
+    _state["in_step"] = True
+
+
+def step_ended() -> None:
+    _state["in_step"] = False
 
 
 def _on_signal(signum, frame) -> None:
@@ -64,9 +76,14 @@ def _on_signal(signum, frame) -> None:
     name = signal.Signals(signum).name
     if _state["signals_seen"] == 1:
         _state["signal"] = signum
-        print(f"\nPrzerywam przebieg ({name}): kończę bieżący scenariusz, wylogowuję i zamykam przeglądarkę...",
-              file=sys.__stderr__, flush=True)
-        raise KeyboardInterrupt(name)
+        print(f"\nPrzerywam przebieg ({name}): kończę bieżący scenariusz, sprzątam, wylogowuję i zamykam "
+              "przeglądarkę...", file=sys.__stderr__, flush=True)
+        runner = _state["runner"]
+        if runner is not None:
+            runner.abort(reason=name)
+        if _state["in_step"] or runner is None:
+            raise KeyboardInterrupt(name)
+        return
     if _state["signals_seen"] == 2:
         print(f"Jeszcze sprzątam ({name}); kolejny sygnał zakończy proces natychmiast.", file=sys.__stderr__,
               flush=True)

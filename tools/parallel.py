@@ -31,7 +31,7 @@ from stdnum.pl import pesel as stdnum_pesel
 from harness.config import PROJECT_ROOT, Settings, load_settings
 from harness.errors import EXIT_ENVIRONMENT, EXIT_OK, EXIT_PRODUCT_FAILURE, EXIT_USAGE, SuiteError
 from harness.parallel_worker import ACCOUNTS_FILE, OUTCOMES_GLOB, PARALLEL_DIR_ENV
-from harness.recovery import PASSED, PRODUCT, SKIPPED, SUITE
+from harness.recovery import PASSED, PRODUCT, SKIPPED, SUITE, UNFINISHED
 
 OUTPUTS = Path("reports") / "behavex"  # relative to the working directory, like behave.ini's folders
 SERIAL_TAG = "serial"
@@ -96,7 +96,7 @@ def exit_code(behavex_codes: list[int], folder: Path) -> int:
     counts: Counter = Counter()
     for path in folder.glob(OUTCOMES_GLOB):
         counts.update(json.loads(path.read_text(encoding="utf-8")))
-    failures = sum(v for k, v in counts.items() if k not in (PASSED, SKIPPED))
+    failures = sum(v for k, v in counts.items() if k not in (PASSED, SKIPPED, UNFINISHED))
     environment = failures - counts[PRODUCT] - counts[SUITE]
     print(f"Podsumowanie przebiegu równoległego: {counts[PASSED]} zaliczonych, {counts[SKIPPED]} pominiętych, "
           f"{counts[PRODUCT]} błędów produktu, "
