@@ -37,11 +37,13 @@ SESSION_ENDING = ("node_down", "stale_view", "session_conflict")  # error screen
 
 
 @pytest.fixture(scope="module")
-def whole_run(tmp_path_factory):
+def whole_run(tmp_path_factory, request):
     """(behave's process, Allure results, the simulator's events, PESEL -> persona name)."""
     folder = tmp_path_factory.mktemp("whole-suite")
     seed = int(os.environ.get("WHOLE_SUITE_MARKUP_SEED") or random.randrange(1, 10_000))
-    print(f"\nCały zestaw w losowym kodzie HTML ekranów: ziarno {seed} (WHOLE_SUITE_MARKUP_SEED={seed} powtarza)")
+    with request.config.pluginmanager.getplugin("capturemanager").global_and_fixture_disabled():
+        print(f"\nCały zestaw w losowym kodzie HTML ekranów: ziarno {seed} "
+              f"(WHOLE_SUITE_MARKUP_SEED={seed} powtórzy ten kod HTML)", flush=True)
     simulator = SimulatorProcess(markup="random", markup_seed=seed).start()
     try:
         results = Path(os.environ.get("WHOLE_SUITE_RESULTS") or folder / "allure-results").resolve()
