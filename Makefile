@@ -86,8 +86,8 @@ test: setup lint ## Lint, the project's own tests (pytest, the whole suite in a 
 	$(PY) -m tools.summary reports/pytest/junit.xml reports/junit reports/junit-spa; \
 	exit $$status
 
-bench: setup ## Measure the suite (serial and 2 workers) against a bare Selenium floor: reports/bench.json
-	$(PY) -m tools.bench $(ARGS)
+bench: setup ## Measure the suite (serial and 2 workers) against a bare Selenium floor: reports/bench.json (GRID=local: also through a local Grid)
+	$(PY) -m tools.bench $(if $(GRID),--grid) $(ARGS)
 
 bench-grid: setup ## Time the suite serially with local Chromium and through a local Selenium Grid: reports/bench-grid.json
 	$(PY) -m tools.grid_bench $(ARGS)

@@ -58,7 +58,7 @@ def _env() -> dict:
     return {k: v for k, v in os.environ.items() if not k.startswith("IIKP_")}
 
 
-def _selection(args: list[str]) -> list[str]:
+def selection_of(args: list[str]) -> list[str]:
     """Feature paths made absolute (the runs start in a temporary folder); other arguments as given."""
     out = []
     for arg in args:
@@ -362,9 +362,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--output", type=Path, default=PROJECT_ROOT / "reports" / "bench.json")
+    parser.add_argument("--grid", action="store_true",
+                        help="także przez lokalny Selenium Grid: narzut Grida na scenariusz (tools.grid_bench, "
+                             "reports/bench-grid.json)")
     options, behave_args = parser.parse_known_args(argv)
     simulator, extra = simulator_options(behave_args)
-    selection = [*extra, *_selection(behave_args)]
+    selection = [*extra, *selection_of(behave_args)]
     with tempfile.TemporaryDirectory(prefix="iikp-bench-") as tmp:
         folder = Path(tmp)
         print(f"Pomiar 1/3: szeregowo ({' '.join(behave_args) or 'cały zestaw'}), z nagraniem przebiegu...", flush=True)
@@ -379,7 +382,13 @@ def main(argv: list[str] | None = None) -> int:
     options.output.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print_table(result)
     print(f"Wyniki: {options.output}")
-    return 0 if serial_code == 0 and parallel_code == 0 and not floor_shortfall(result["floor"]) else 1
+    code = 0 if serial_code == 0 and parallel_code == 0 and not floor_shortfall(result["floor"]) else 1
+    if options.grid:
+        from tools import grid_bench
+
+        print("Pomiar przez lokalny Selenium Grid (lokalny Chromium a Grid, narzut na scenariusz)...", flush=True)
+        code = max(code, grid_bench.main(behave_args))
+    return code
 
 
 if __name__ == "__main__":

@@ -34,6 +34,7 @@ from pathlib import Path
 from harness.config import PROJECT_ROOT
 from harness.errors import EXIT_USAGE, SuiteError
 from harness.grid import LocalGrid
+from tools.bench import selection_of
 from tools.isolated_run import isolated_ini
 
 KINDS = ("local", "local_fresh", "grid")
@@ -44,17 +45,6 @@ BUCKETS = ("browser_start_s", "browser_quit_s", "webdriver_s")
 
 def _env(leases: Path) -> dict:
     return {**{k: v for k, v in os.environ.items() if not k.startswith("IIKP_")}, "IIKP_LEASE_DIR": str(leases)}
-
-
-def _selection(args: list[str]) -> list[str]:
-    """Feature paths made absolute (the runs start in a temporary folder); the whole suite when none given."""
-    out = []
-    for arg in args:
-        path = arg.split(":")[0]
-        out.append(str(PROJECT_ROOT / arg) if path.endswith(".feature") and not Path(path).is_absolute() else arg)
-    if not any(a.split(":")[0].endswith(".feature") for a in out):
-        out.append(str(PROJECT_ROOT / "features"))
-    return out
 
 
 def run_once(folder: Path, name: str, selection: list[str], extra: list[str]) -> dict:
@@ -164,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     if options.rounds < 1 or not 1 <= options.nodes <= 16:
         print("tools.grid_bench: --rounds musi być ≥ 1, a --nodes od 1 do 16.", file=sys.stderr)
         return EXIT_USAGE
-    selection = _selection(behave_args)
+    selection = selection_of(behave_args)
     runs: dict[str, list[dict]] = {k: [] for k in KINDS}
     print(f"Uruchamiam lokalny Selenium Grid (węzły: {options.nodes})...", flush=True)
     started = time.perf_counter()
