@@ -12,6 +12,7 @@ from selenium.common.exceptions import (
     ElementNotInteractableException,
     StaleElementReferenceException,
     TimeoutException,
+    WebDriverException,
 )
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
@@ -89,8 +90,10 @@ class BasePage:
         def check(driver: WebDriver):
             try:
                 screen = dom.probe(driver, query, since, stamp)
-            except StaleElementReferenceException:  # the page changed under the script: look again
-                return False
+            except WebDriverException as exc:
+                if dom.page_was_changing(exc):  # the page changed under the script: look again
+                    return False
+                raise
             last[:] = [screen]
             if screen.error and not expect_error_screen:
                 raise_error_screen(screen.error, screen.url)

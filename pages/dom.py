@@ -26,6 +26,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.remote.webdriver import WebDriver
 
 from pages.components.markers import ERROR_TITLES, LOGOUT_NAME
@@ -377,6 +378,19 @@ class Screen:
     banner: str  # the page header's own text (without its links, buttons and menus)
     logged_in: bool  # „Wyloguj się” is offered somewhere on the screen
     result: Any = field(default=None)
+
+
+# What Chromium answers when a document goes away between finding a node and using it, or while a
+# script runs: the screen is changing, so the right response is to look again.
+_PAGE_CHANGING = ("does not belong to the document", "document unloaded", "execution context was destroyed",
+                  "target frame detached", "node is detached")
+
+
+def page_was_changing(exc: BaseException) -> bool:
+    """Whether a WebDriver error only means the page changed under the call (stale node, unloading)."""
+    if isinstance(exc, StaleElementReferenceException):
+        return True
+    return isinstance(exc, WebDriverException) and any(t in str(exc.msg or "").lower() for t in _PAGE_CHANGING)
 
 
 def probe(driver: WebDriver, query: dict | None = None, since: int | None = None,

@@ -9,9 +9,11 @@ from urllib.parse import urlencode, urljoin, urlsplit
 
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.support.ui import WebDriverWait
 
+from pages.dom import page_was_changing
 from simulator import baseline, db
 from simulator.app import create_ikp_app, create_pz_app
 from simulator.web import Settings
@@ -277,5 +279,24 @@ def chromium():
     driver.quit()
 
 
+class _Wait:
+    """WebDriverWait whose conditions look again when the page changed under them (a node of the
+    previous document, a document unloading): Chromium reports that as a plain WebDriverException."""
+
+    def __init__(self, driver):
+        self._wait = WebDriverWait(driver, TIMEOUT)
+
+    def until(self, condition, message=""):
+        def guarded(driver):
+            try:
+                return condition(driver)
+            except WebDriverException as exc:
+                if page_was_changing(exc):
+                    return False
+                raise
+
+        return self._wait.until(guarded, message)
+
+
 def wait(driver):
-    return WebDriverWait(driver, TIMEOUT)
+    return _Wait(driver)
