@@ -272,13 +272,14 @@ def _per_scenario(serial: list[dict], floor: dict) -> list[dict]:
     return rows
 
 
-def _rounded(value):
+def rounded(value):
+    """`value` with every float in it rounded to milliseconds (for the JSON written)."""
     if isinstance(value, float):
         return round(value, 3)
     if isinstance(value, dict):
-        return {k: _rounded(v) for k, v in value.items()}
+        return {k: rounded(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_rounded(v) for v in value]
+        return [rounded(v) for v in value]
     return value
 
 
@@ -286,7 +287,7 @@ def summarise(serial_wall, serial, parallel_wall, parallel, floor, workers, code
     ran = len([s for s in serial["scenarios"] if s["status"] != "skipped"])
     load = os.getloadavg()
     ratio = _ratio(serial["scenarios"], floor)
-    return _rounded({
+    return rounded({
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version(),
                     "load_average_1_5_15": [round(x, 2) for x in load]},
         "scenarios_run": ran,

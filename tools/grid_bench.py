@@ -34,7 +34,7 @@ from pathlib import Path
 from harness.config import PROJECT_ROOT
 from harness.errors import EXIT_USAGE, SuiteError
 from harness.grid import LocalGrid
-from tools.bench import selection_of
+from tools.bench import rounded, selection_of
 from tools.isolated_run import isolated_ini
 
 KINDS = ("local", "local_fresh", "grid")
@@ -107,16 +107,6 @@ def overhead(grid: list[dict], local: list[dict]) -> dict:
     }
 
 
-def _rounded(value):
-    if isinstance(value, float):
-        return round(value, 3)
-    if isinstance(value, dict):
-        return {k: _rounded(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_rounded(v) for v in value]
-    return value
-
-
 def print_table(result: dict) -> None:
     rows = [("", *(LABELS[k] for k in KINDS))]
     f = result["runs"]
@@ -174,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         grid.stop()
     load = os.getloadavg()
-    result = _rounded({
+    result = rounded({
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version(),
                     "load_average_1_5_15": [round(x, 2) for x in load]},
         "selection": behave_args or ["features"],
