@@ -17,6 +17,7 @@ from selenium.common.exceptions import SessionNotCreatedException, WebDriverExce
 from selenium.webdriver.remote.command import Command
 from selenium.webdriver.remote.webdriver import WebDriver
 
+from harness import child_process
 from harness.config import Settings
 from harness.errors import BrowserSetupError
 from harness.measure import timing
@@ -164,12 +165,14 @@ def new_browser(settings: Settings) -> WebDriver:
 
 
 def _local_driver(settings: Settings, options) -> WebDriver:
-    path = _driver_path(settings)
+    """The local browser through its driver, which lives apart from the terminal's signals: a Ctrl+C or a
+    SIGTERM to the run's process group must not end the browser before the patient is logged out."""
+    service = {"executable_path": _driver_path(settings), "popen_kw": child_process.apart()}
     if settings.browser in ("chromium", "chrome"):
-        return webdriver.Chrome(service=webdriver.ChromeService(executable_path=path), options=options)
+        return webdriver.Chrome(service=webdriver.ChromeService(**service), options=options)
     if settings.browser == "firefox":
-        return webdriver.Firefox(service=webdriver.FirefoxService(executable_path=path), options=options)
-    return webdriver.Edge(service=webdriver.EdgeService(executable_path=path), options=options)
+        return webdriver.Firefox(service=webdriver.FirefoxService(**service), options=options)
+    return webdriver.Edge(service=webdriver.EdgeService(**service), options=options)
 
 
 def browser_version(driver: WebDriver) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
 import json
 import os
 import re
@@ -18,6 +17,7 @@ from pathlib import Path
 
 import requests
 
+from harness import child_process
 from harness.config import PROJECT_ROOT
 from harness.errors import SuiteError
 
@@ -33,7 +33,6 @@ JVM_OPTIONS = ("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m")
 # inherits this variable; its value names this Grid, so a clean stop can find them all on a shared machine.
 TAG_ENV = "IIKPGRID_TAG"
 POLL = 0.2  # seconds between readiness polls of /status (a real condition with a deadline, not a pause)
-PR_SET_PDEATHSIG = 1
 # "Added session to local Session Map, Id: <id>, Node: <uri>": the hub's record of every session it created.
 SESSION_ADDED = re.compile(r"Added session to local Session Map, Id: (\w[\w-]*), Node: (\S+)")
 INSTALL_JAVA = "Zainstaluj: sudo apt-get install -y default-jre-headless (albo make setup jako root)."
@@ -114,18 +113,6 @@ def node_config(chromium: str, chromedriver: str) -> str:
         f"stereotype = {json.dumps(stereotype)}",
         "",
     ])
-
-
-try:  # loaded here, in the parent: the child between fork and exec only calls it
-    _PRCTL = ctypes.CDLL(None, use_errno=True).prctl
-except (OSError, AttributeError):  # not Linux/glibc: no parent-death signal, stop() still ends everything
-    _PRCTL = None
-
-
-def _die_with_parent() -> None:
-    """In the child before exec: get SIGTERM if the process that started it dies (Linux), even by SIGKILL."""
-    if _PRCTL is not None:
-        _PRCTL(PR_SET_PDEATHSIG, int(signal.SIGTERM))
 
 
 def tagged_processes(tag: str) -> list[int]:
@@ -217,7 +204,7 @@ class LocalGrid:
         with (self.log_dir / f"{name}.log").open("wb") as log:
             # Its own session: a Ctrl+C at the terminal reaches only the Python parent, which stops the Grid in order.
             process = subprocess.Popen(cmd, cwd=self.log_dir, env=env, stdin=subprocess.DEVNULL, stdout=log,
-                                       stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=_die_with_parent)
+                                       stderr=subprocess.STDOUT, **child_process.apart())
         self._processes.append((name, process))
 
     def _wait_until_ready(self) -> None:

@@ -16,6 +16,7 @@ from typing import Any
 
 import requests
 
+from harness import child_process
 from harness.config import PROJECT_ROOT
 from harness.errors import SuiteError
 from harness.masking import mask_text
@@ -77,8 +78,11 @@ class SimulatorProcess:
         if not self.admin:
             cmd.append("--no-admin")
         env = {**os.environ, TOKEN_ENV: self.token, "PYTHONUNBUFFERED": "1"}
+        # Apart from the terminal's signals (harness.child_process): on Ctrl+C the run still logs out
+        # on it, then stops it.
         self._process = subprocess.Popen(cmd, cwd=PROJECT_ROOT, env=env, stdout=subprocess.PIPE,
-                                         stderr=subprocess.STDOUT, text=True, encoding="utf-8")
+                                         stderr=subprocess.STDOUT, text=True, encoding="utf-8",
+                                         **child_process.apart())
         lines: queue.Queue[str | None] = queue.Queue()
         threading.Thread(target=self._pump, args=(lines,), daemon=True).start()
         output: list[str] = []
