@@ -49,6 +49,8 @@ def outcome_of(scenario: Scenario) -> str:
         return failure.label
     for step in scenario.all_steps:
         if step.status in (Status.failed, Status.error):
+            if isinstance(step.exception, KeyboardInterrupt):  # SIGINT/SIGTERM landed in this step
+                return UNFINISHED
             return PRODUCT if isinstance(step.exception, AssertionError) else SUITE
     return SUITE
 

@@ -59,8 +59,17 @@ def install_interrupt_handlers(context=None) -> None:
     is ignored with a note; a third ends the process at once.
     """
     _state["runner"] = getattr(context, "_runner", None)
-    for signum in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(signum, _on_signal)
+    before = {signum: signal.signal(signum, _on_signal) for signum in (signal.SIGTERM, signal.SIGINT)}
+    if context is not None:
+        # Registered first, so run last: once the run's clean-ups are done, signals act as before the run.
+        # (A behavex worker lives on after its run: with these handlers it would swallow the SIGTERM
+        # that should end it.)
+        context.add_cleanup(_restore_handlers, before)
+
+
+def _restore_handlers(before: dict) -> None:
+    for signum, handler in before.items():
+        signal.signal(signum, signal.SIG_DFL if handler is None else handler)  # None: set outside Python
 
 
 def step_started() -> None:

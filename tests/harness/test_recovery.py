@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from behave.model import Status
 
 from harness.errors import IkpErrorScreen, PzErrorScreen
-from harness.recovery import PASSED, PRODUCT, SUITE, OutcomeBook, _run_with_retries, outcome_of
+from harness.recovery import PASSED, PRODUCT, SUITE, UNFINISHED, OutcomeBook, _run_with_retries, outcome_of
 
 
 @dataclass
@@ -64,6 +64,13 @@ def test_product_failure_is_never_retried():
     assert _run_with_retries(scenario, run, 2, lambda _: None, runner=None)
     assert len(calls) == 1
     assert outcome_of(scenario) == PRODUCT
+
+
+def test_a_step_stopped_by_a_signal_leaves_its_scenario_unfinished_not_a_suite_error():
+    stopped = FakeScenario(all_steps=[FakeStep(), FakeStep(Status.error, KeyboardInterrupt("SIGTERM")),
+                                      FakeStep(Status.untested)])
+    broken = FakeScenario(all_steps=[FakeStep(Status.error, RuntimeError("bug"))])
+    assert (outcome_of(stopped), outcome_of(broken)) == (UNFINISHED, SUITE)
 
 
 def test_zero_retries_runs_once():
