@@ -51,6 +51,7 @@ from pathlib import Path
 
 from harness.config import PROJECT_ROOT, load_settings
 from harness.measure import timing
+from tools import children
 from tools.isolated_run import isolated_ini
 
 
@@ -122,8 +123,8 @@ def run_serial(folder: Path, selection: list[str]) -> tuple[float, dict, int]:
     # make it wait for other runs of the suite on this machine (measured: up to 20 s per scenario).
     env = {**_env(), "IIKP_LEASE_DIR": str(folder / "leases-serial")}
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "behave", "-D", f"stats_file={stats}", *selection],
-                          cwd=cwd, env=env, capture_output=True, text=True)
+    done = children.run([sys.executable, "-m", "behave", "-D", f"stats_file={stats}", *selection],
+                        capture=True, cwd=cwd, env=env)
     return time.perf_counter() - started, _read_stats(stats), _checked_code(done, stats)
 
 
@@ -132,9 +133,9 @@ def run_parallel(folder: Path, selection: list[str], workers: int) -> tuple[floa
     stats = folder / "parallel.jsonl"
     env = {**_env(), "IIKP_LEASE_DIR": str(folder / "leases-parallel")}
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "tools.parallel", "--workers", str(workers),
-                           "--outputs", str(folder / "bhx"), "-D", f"stats_file={stats}", *selection],
-                          cwd=cwd, env=env, capture_output=True, text=True)
+    done = children.run([sys.executable, "-m", "tools.parallel", "--workers", str(workers),
+                         "--outputs", str(folder / "bhx"), "-D", f"stats_file={stats}", *selection],
+                        capture=True, cwd=cwd, env=env)
     return time.perf_counter() - started, _read_stats(stats), _checked_code(done, stats)
 
 
@@ -393,4 +394,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    children.stop_like_ctrl_c()  # SIGTERM stops like Ctrl+C: the running behave cleans up, the floor's simulator stops
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:
+        print("tools.bench: przerwano; pomiar nie zapisał wyników.", file=sys.stderr)
+        sys.exit(children.interrupted_exit_code())

@@ -25,7 +25,6 @@ import json
 import os
 import platform
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -34,6 +33,7 @@ from pathlib import Path
 from harness.config import PROJECT_ROOT
 from harness.errors import EXIT_USAGE, SuiteError
 from harness.grid import LocalGrid
+from tools import children
 from tools.bench import rounded, selection_of
 from tools.isolated_run import isolated_ini
 
@@ -52,8 +52,8 @@ def run_once(folder: Path, name: str, selection: list[str], extra: list[str]) ->
     cwd = isolated_ini(folder / name, folder / name / "allure-results")
     stats = folder / f"{name}.jsonl"
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "behave", "-D", f"stats_file={stats}", *extra, *selection],
-                          cwd=cwd, env=_env(folder / f"leases-{name}"), capture_output=True, text=True)
+    done = children.run([sys.executable, "-m", "behave", "-D", f"stats_file={stats}", *extra, *selection],
+                        capture=True, cwd=cwd, env=_env(folder / f"leases-{name}"))
     wall = time.perf_counter() - started
     lines = [json.loads(line) for line in stats.read_text(encoding="utf-8").splitlines() if line.strip()] \
         if stats.is_file() else []
@@ -188,4 +188,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    children.stop_like_ctrl_c()  # SIGTERM stops like Ctrl+C: the running behave cleans up, the Grid stops
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:
+        print("tools.grid_bench: przerwano; pomiar nie zapisał wyników.", file=sys.stderr)
+        sys.exit(children.interrupted_exit_code())

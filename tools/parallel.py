@@ -20,7 +20,6 @@ import argparse
 import json
 import os
 import random
-import subprocess
 import sys
 import tempfile
 from collections import Counter
@@ -32,6 +31,7 @@ from harness.config import PROJECT_ROOT, Settings, load_settings
 from harness.errors import EXIT_ENVIRONMENT, EXIT_OK, EXIT_PRODUCT_FAILURE, EXIT_USAGE, SuiteError
 from harness.parallel_worker import ACCOUNTS_FILE, OUTCOMES_GLOB, PARALLEL_DIR_ENV
 from harness.recovery import PASSED, PRODUCT, SKIPPED, SUITE, UNFINISHED
+from tools import children
 
 OUTPUTS = Path("reports") / "behavex"  # relative to the working directory, like behave.ini's folders
 SERIAL_TAG = "serial"
@@ -152,6 +152,11 @@ def main(argv: list[str] | None = None) -> int:
     except SuiteError as error:
         print(error, file=sys.stderr)
         return error.exit_code
+    except KeyboardInterrupt:
+        code = children.interrupted_exit_code()
+        print(f"tools.parallel: przerwano (kod {code}); procesy zestawu dostały SIGTERM i zakończyły się.",
+              file=sys.stderr)
+        return code
     finally:
         if process is not None:
             process.stop()
@@ -223,7 +228,7 @@ def _behavex() -> str:
 def _run_behavex(options, behave_args: list[str], env: dict) -> int:
     cmd = [_behavex(), "--parallel-processes", str(options.workers), "--parallel-scheme", options.scheme,
            "-o", str(options.outputs / "output"), "--tags", f"not @{SERIAL_TAG}", *behave_args]
-    return subprocess.call(cmd, env=env)
+    return children.run(cmd, group=True, env=env).returncode
 
 
 def _run_serial(behave_args: list[str], env: dict) -> int:
@@ -231,8 +236,9 @@ def _run_serial(behave_args: list[str], env: dict) -> int:
     personas; it records its outcomes like a worker)."""
     cmd = [str(Path(sys.executable).with_name("behave")), "--tags", f"@{SERIAL_TAG}", *behave_args]
     print(f"Faza szeregowa: scenariusze @{SERIAL_TAG}", file=sys.stderr)
-    return subprocess.call(cmd, env=env)
+    return children.run(cmd, env=env).returncode
 
 
 if __name__ == "__main__":
+    children.stop_like_ctrl_c()  # SIGTERM stops like Ctrl+C: workers clean up, then the simulator and the Grid stop
     sys.exit(main())

@@ -11,7 +11,6 @@ import argparse
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -21,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from harness.simulator import TOKEN_ENV, SimulatorProcess
+from tools import children
 from tools.isolated_run import isolated_ini
 
 
@@ -75,13 +75,7 @@ def run_once(number: int, simulator: SimulatorProcess, workdir: Path, behave_arg
                "-D", f"pz_url={simulator.pz_url}", *map(_absolute, behave_args)]
     started = time.monotonic()
     with (folder / "behave.log").open("w", encoding="utf-8") as log:
-        behave = subprocess.Popen(command, cwd=folder, env=env, stdout=log, stderr=subprocess.STDOUT)
-        try:
-            code = behave.wait()
-        except KeyboardInterrupt:  # let behave log out and close its browser (harness.run_guard) first
-            behave.send_signal(signal.SIGTERM)
-            behave.wait(timeout=60)
-            raise
+        code = children.run(command, cwd=folder, env=env, stdout=log, stderr=subprocess.STDOUT).returncode
     seconds = time.monotonic() - started
     statuses, retried = _read_results(results)
     return RunResult(number, code, seconds, statuses, retried, folder)
@@ -97,7 +91,6 @@ def main(argv: list[str] | None = None) -> int:
     if args.runs < 1:
         print("Błąd użycia: --runs musi być liczbą całkowitą od 1 wzwyż, np. make soak N=10.", file=sys.stderr)
         return 2
-    signal.signal(signal.SIGTERM, signal.default_int_handler)  # SIGTERM stops like Ctrl+C: summary, clean-up
     workdir = Path(tempfile.mkdtemp(prefix="iikp-soak-"))
     simulator = SimulatorProcess().start()
     runs: list[RunResult] = []
@@ -126,4 +119,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    children.stop_like_ctrl_c()  # SIGTERM stops like Ctrl+C: summary, clean-up
     sys.exit(main())

@@ -2,7 +2,11 @@
 
 behave runs the whole suite in its own process group against the test's simulator. Once one scenario
 has finished and a patient is logged in, the test sends the signal to the behave process only (a
-CI runner's SIGTERM; Ctrl+C in a terminal would reach the browsers too, which is the easier case).
+CI runner's SIGTERM). The browser drivers live in sessions of their own (harness.child_process), so a
+Ctrl+C at a terminal, which reaches the whole foreground group, leaves them to the run's clean-up too.
+
+The same for a parallel run (tools.parallel with two behavex workers): SIGTERM to the tool only, which
+passes it to its workers (tools.children), lets them log out and quit their browsers, then stops.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ import json
 import os
 import signal
 import subprocess
+import sys
 import time
 
 import pytest
@@ -130,3 +135,53 @@ def test_interrupted_run_stops_cleanly(tmp_path, simulator, signum):
     still = {pid: cmd for pid, cmd in seen_browsers.items() if pid in alive and alive[pid][2] == cmd}
     assert not leftovers and not still, (leftovers, still)
 
+
+
+def test_an_interrupted_parallel_run_lets_its_workers_log_out(tmp_path, simulator):
+    results = tmp_path / "allure-results"
+    cwd = isolated_ini(tmp_path / "run", results)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("IIKP_")}
+    env.update({TOKEN_ENV: simulator.token, "IIKP_LEASE_DIR": str(tmp_path / "leases")})
+    log = (tmp_path / "parallel.log").open("w", encoding="utf-8")
+    tool = subprocess.Popen(
+        [sys.executable, "-m", "tools.parallel", "--workers", "2", "--outputs", str(tmp_path / "bhx"),
+         "-D", f"base_url={simulator.ikp_url}", "-D", f"pz_url={simulator.pz_url}", str(PROJECT_ROOT / "features")],
+        cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    admin = requests.Session()
+    admin.headers["X-Sim-Token"] = simulator.token
+    seen: dict[int, str] = {}
+    try:
+        deadline = time.monotonic() + START_WITHIN_S
+        logged_in: list[str] = []
+        while time.monotonic() < deadline and tool.poll() is None:
+            seen.update(_descendants(tool.pid))
+            if list(results.glob("*-result.json")):
+                logged_in = _logged_in(admin, simulator.ikp_url)
+                if logged_in:
+                    break
+            time.sleep(0.3)
+        assert tool.poll() is None, "the run ended before it could be interrupted"
+        assert logged_in, f"no scenario finished and logged in within {START_WITHIN_S} s"
+        seen.update(_descendants(tool.pid))
+        sent = time.monotonic()
+        tool.send_signal(signal.SIGTERM)  # to the tool only
+        code = tool.wait(timeout=STOP_WITHIN_S + 60)
+        took = time.monotonic() - sent
+    finally:
+        if tool.poll() is None:
+            os.killpg(tool.pid, signal.SIGKILL)
+            tool.wait()
+        log.close()
+    output = (tmp_path / "parallel.log").read_text(encoding="utf-8")
+    print(f"tools.parallel, SIGTERM: stopped in {took:.1f} s, exit code {code}")
+    alive = _processes()
+    left = {pid: cmd for pid, cmd in seen.items() if pid in alive and alive[pid][2] == cmd}
+    for pid in left:  # leave the machine clean even when a check below fails
+        os.kill(pid, signal.SIGKILL)
+
+    assert took < STOP_WITHIN_S, output[-3000:]
+    assert code == 128 + signal.SIGTERM, output[-3000:]
+    assert "Przerywam przebieg (SIGTERM)" in output  # a worker got the signal and cleaned up
+    assert _logged_in(admin, simulator.ikp_url) == [], output[-3000:]
+    assert _browsers(seen), "the test never saw a worker's chromedriver"
+    assert not left, left
