@@ -66,6 +66,26 @@ def _logged_in(admin: requests.Session, ikp: str) -> list[str]:
     return [p for p in pesels if admin.get(f"{ikp}/__sim__/patients/{p}", timeout=10).json()["session_active"]]
 
 
+def _until_a_patient_is_logged_in(process: subprocess.Popen, results, admin,
+                                  ikp: str) -> tuple[dict[int, str], list[str]]:
+    """Wait (bounded) for a finished scenario and a patient logged in by a later one; the processes seen
+    below `process` meanwhile, and the PESELs logged in."""
+    seen: dict[int, str] = {}
+    deadline = time.monotonic() + START_WITHIN_S
+    logged_in: list[str] = []
+    while time.monotonic() < deadline and process.poll() is None:
+        seen.update(_descendants(process.pid))
+        if list(results.glob("*-result.json")):
+            logged_in = _logged_in(admin, ikp)
+            if logged_in:
+                break
+        time.sleep(0.3)
+    assert process.poll() is None, "the run ended before it could be interrupted"
+    assert logged_in, f"no scenario finished and logged in within {START_WITHIN_S} s"
+    seen.update(_descendants(process.pid))
+    return seen, logged_in
+
+
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
 def test_interrupted_run_stops_cleanly(tmp_path, simulator, signum):
     results = tmp_path / "allure-results"
@@ -79,21 +99,9 @@ def test_interrupted_run_stops_cleanly(tmp_path, simulator, signum):
         cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     admin = requests.Session()
     admin.headers["X-Sim-Token"] = simulator.token
-    seen_browsers: dict[int, str] = {}
     try:
-        # Wait (bounded) for a finished scenario and a patient logged in by the next one.
-        deadline = time.monotonic() + START_WITHIN_S
-        logged_in: list[str] = []
-        while time.monotonic() < deadline and behave.poll() is None:
-            seen_browsers.update(_browsers(_descendants(behave.pid)))
-            if list(results.glob("*-result.json")):
-                logged_in = _logged_in(admin, simulator.ikp_url)
-                if logged_in:
-                    break
-            time.sleep(0.3)
-        assert behave.poll() is None, "the run ended before it could be interrupted"
-        assert logged_in, f"no scenario finished and logged in within {START_WITHIN_S} s"
-        seen_browsers.update(_browsers(_descendants(behave.pid)))
+        seen, logged_in = _until_a_patient_is_logged_in(behave, results, admin, simulator.ikp_url)
+        seen_browsers = _browsers(seen)
         finished_before = {p.name for p in results.glob("*-result.json")}
 
         sent = time.monotonic()
@@ -149,20 +157,8 @@ def test_an_interrupted_parallel_run_lets_its_workers_log_out(tmp_path, simulato
         cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     admin = requests.Session()
     admin.headers["X-Sim-Token"] = simulator.token
-    seen: dict[int, str] = {}
     try:
-        deadline = time.monotonic() + START_WITHIN_S
-        logged_in: list[str] = []
-        while time.monotonic() < deadline and tool.poll() is None:
-            seen.update(_descendants(tool.pid))
-            if list(results.glob("*-result.json")):
-                logged_in = _logged_in(admin, simulator.ikp_url)
-                if logged_in:
-                    break
-            time.sleep(0.3)
-        assert tool.poll() is None, "the run ended before it could be interrupted"
-        assert logged_in, f"no scenario finished and logged in within {START_WITHIN_S} s"
-        seen.update(_descendants(tool.pid))
+        seen, _ = _until_a_patient_is_logged_in(tool, results, admin, simulator.ikp_url)
         sent = time.monotonic()
         tool.send_signal(signal.SIGTERM)  # to the tool only
         code = tool.wait(timeout=STOP_WITHIN_S + 60)

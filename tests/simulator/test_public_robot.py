@@ -29,14 +29,12 @@ import os
 import uuid
 
 import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support import expected_conditions as EC
 
 from simulator.server import SimulatorServer
-from tests.simulator.conftest import FLAGS, JAN, TOKEN, wait
+from tests.simulator.conftest import JAN, TOKEN, wait
 
 pytestmark = pytest.mark.browser
 
@@ -186,14 +184,8 @@ def simulator(request, db_dir):
 
 
 @pytest.fixture
-def robot():
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in FLAGS:
-        options.add_argument(flag)
-    driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
-    yield Robot(driver)
-    driver.quit()
+def robot(chromium):
+    return Robot(chromium)
 
 
 def patient(simulator) -> dict:
