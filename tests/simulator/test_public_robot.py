@@ -33,6 +33,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support import expected_conditions as EC
 
+from harness.simulator import AdminClient
 from simulator.server import SimulatorServer
 from tests.simulator.conftest import JAN, TOKEN, wait
 
@@ -112,6 +113,17 @@ return found.length ? found[0] : null;
 _SUBMIT_OF = "return arguments[0].form.querySelector('button:not([type=button]), input[type=submit]');"
 _SUBMIT_IN_MAIN = ("const form = document.querySelector('main form, [role=main] form');"
                    "return form && form.querySelector('button:not([type=button]), input[type=submit]');")
+# The link named `arguments[0]` in the part of the main content headed by a heading naming `arguments[1]`.
+_LINK_UNDER_HEADING = r"""
+const [name, heading] = arguments;
+const headingOf = a => {
+  let box = a.parentElement;
+  while (box && !box.querySelector("h2, h3, h4, [role=heading]")) box = box.parentElement;
+  return box ? box.querySelector("h2, h3, h4, [role=heading]").textContent.toLowerCase() : "";
+};
+return [...document.querySelectorAll("main a[href], [role=main] a[href]")].find(a =>
+  a.textContent.toLowerCase().includes(name) && headingOf(a).includes(heading)) || null;
+"""
 _FIRST_MAIN_LINK = r"""
 const main = document.querySelector("main, [role=main]");
 return [...main.querySelectorAll("a[href], button")].find(e =>
@@ -146,6 +158,12 @@ class Robot:
         """Click, then wait until the screen acted on has gone (a new document, or content swapped in place)."""
         element.click()
         wait(self.driver).until(EC.staleness_of(element), "the screen did not change after a click")
+
+    def search(self, text: str) -> None:
+        """GUESS: type into the screen's one search field, press ENTER, wait for the results' screen."""
+        field = self._find("search", None)
+        field.send_keys(text + Keys.ENTER)
+        wait(self.driver).until(EC.staleness_of(field), "the search did not change the screen")
 
     def tick(self, element: WebElement) -> None:
         """Tick a checkbox or radio (its label when the control itself is not clickable)."""
@@ -189,11 +207,7 @@ def robot(chromium):
 
 
 def patient(simulator) -> dict:
-    import requests
-
-    answer = requests.get(f"{simulator.ikp_url}/__sim__/patients/{JAN}", headers={"X-Sim-Token": TOKEN}, timeout=30)
-    answer.raise_for_status()
-    return answer.json()
+    return AdminClient(simulator.ikp_url, TOKEN).patient(JAN)
 
 
 def log_in(robot: Robot, simulator) -> None:
@@ -245,21 +259,10 @@ def test_a_robot_with_only_public_texts_walks_every_flow(simulator, robot):
 
     # A declaration through the POZ section of „Moje konto”, the facility chosen by clicking its name.
     robot.press(robot.control("account"))
-    robot.sees_eventually(VOCABULARY["poz"][0])
-    role_link = robot.driver.execute_script(
-        "const words = arguments;"
-        "return [...document.querySelectorAll('main a[href], [role=main] a[href]')].find(a => {"
-        "  const text = a.textContent.toLowerCase(); if (!text.includes(words[0])) return false;"
-        "  let box = a.parentElement;"
-        "  while (box && !box.querySelector('h2,h3,h4,[role=heading]')) box = box.parentElement;"
-        "  const heading = box && box.querySelector('h2,h3,h4,[role=heading]');"
-        "  return heading && heading.textContent.toLowerCase().includes(words[1]); }) || null;",
-        say("declare"), say("nurse"))
-    assert role_link is not None, "no „Wypełnij deklarację” under the nurse's heading"
-    robot.press(role_link)
-    search = robot._find("search", None)  # GUESS: the one search field of the screen
-    search.send_keys(FACILITY_TOWN + Keys.ENTER)
-    wait(robot.driver).until(EC.staleness_of(search))
+    robot.sees_eventually(say("poz"))
+    robot.press(wait(robot.driver).until(lambda d: d.execute_script(_LINK_UNDER_HEADING, say("declare"), say("nurse")),
+                                         "no „Wypełnij deklarację” under the nurse's heading"))
+    robot.search(FACILITY_TOWN)
     robot.press(robot.control(FACILITY, in_main=True))
     robot.tick(robot.choice(NURSE))
     robot.press(robot.control("next", in_main=True))
