@@ -24,6 +24,8 @@ from pages.errors import RefusedByIkp
 from pages.locators import Locator, Query, role, within
 
 P = TypeVar("P", bound="BasePage")
+# Waits look again every 20 ms: a probe is one script (~12 ms), and at 50 ms the suite spent 8.2 s of a
+# 55 s run idle between looks (make bench, 2026-12-05: suite/floor 1.11 -> 1.03).
 _LOOK_AGAIN_S = 0.02
 # What a click may meet in a page that is still settling (content swapped in place, an overlay).
 _RETRY_ACTION = (StaleElementReferenceException, ElementClickInterceptedException, ElementNotInteractableException)
@@ -102,8 +104,6 @@ class BasePage:
 
         try:
             with self.site.waiting():
-                # Look again every 20 ms: a probe is one script (~12 ms), and at 50 ms the suite spent 8.2 s
-                # of a 55 s run idle between looks (make bench, 2026-12-05: suite/floor 1.11 -> 1.03).
                 return WebDriverWait(self.driver, self.site.timeout, poll_frequency=_LOOK_AGAIN_S).until(check)
         except TimeoutException:
             seen = last[0] if last else None
