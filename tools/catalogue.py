@@ -42,6 +42,40 @@ NEEDS = {"given_state": "`@symulator` (stan układany przez API symulatora)",
          "facility": "`@placowka` (strona placówki: symulator albo adapter -D facility=…)",
          "submit": "`@nieodwracalne` (deklaracja POZ na prawdziwym iIKP zmienia konto na stałe)"}
 _FIELD = re.compile(r"\{(\w+)(?::(\w+))?\}")
+# Page object or journey -> the screen as a person names it (shown in „strona:”); a page not listed raises.
+SCREENS = {
+    "AccountPage": "„Moje konto”",
+    "ConsentWizardPage": "„Dodaj uprawnienie”",
+    "ConsentsPage": "„Uprawnienia”",
+    "ContactFields": "„Edytuj swoje dane” / „Podaj dane kontaktowe”",
+    "ContactFormPage": "„Moje konto” → „Edytuj swoje dane”",
+    "FirstContactPage": "„Podaj dane kontaktowe” (pierwsze logowanie)",
+    "FacilitySearchPage": "formularz deklaracji POZ: wyszukiwanie placówki",
+    "PersonChoicePage": "formularz deklaracji POZ: wybór osoby i powodu zmiany",
+    "ConfirmationPage": "„Potwierdź deklarację”",
+    "DeclarationsPage": "„Zobacz deklaracje”",
+    "HomePage": "strona główna iIKP",
+    "LoggedInPage": "nagłówek konta iIKP (imię pacjenta, „Moje konto”, „Wyloguj się”)",
+    "LoggedOutPage": "ekran po wylogowaniu",
+    "OrdersPage": "„Zamówione recepty”",
+    "OrderConfirmationPage": "„Potwierdź zamówienie”",
+    "PrescriptionsPage": "„Recepty”",
+    "RecipesTabPage": "„Recepty” / „Zamówione recepty”",
+    "PzLoginPage": "testowy Profil Zaufany: pole „Pesel”",
+    "TermsPage": "regulamin iIKP",
+    "ErrorScreenPage": "ekran błędu (instrukcja CeZ pkt 3)",
+    "PzErrorPage": "ekran błędu testowego Profilu Zaufanego (instrukcja CeZ pkt 3.1)",
+    "IkpErrorPage": "ekran niedziałającego iIKP (instrukcja CeZ pkt 3.2)",
+    "log_in": "logowanie: testowy Profil Zaufany → (regulamin, dane kontaktowe) → iIKP",
+    "log_in_after_hard_refresh": "testowy Profil Zaufany po CTRL+F5",
+    "open_allowing_error_screen": "otwarcie strony po adresie (albo ekran błędu)",
+    "allowing_error_screen": "ekran błędu (instrukcja CeZ pkt 3) jako wynik kroku",
+    "open_in_second_tab": "druga karta przeglądarki",
+    "login_attempts_as_cez_prescribes": "ponowienia logowania w nowych oknach prywatnych (instrukcja CeZ pkt 3)",
+    "open_declaration_form": "„Moje konto” → POZ → „Wypełnij deklarację”",
+    "declare": "„Moje konto” → POZ → „Wypełnij deklarację” → „Potwierdź deklarację”",
+    "view_declarations": "„Moje konto” → POZ → „Zobacz deklaracje”",
+}
 
 
 @dataclass
@@ -70,6 +104,15 @@ def _page_services() -> set[str]:
             if is_page or is_journey:
                 found.add(name)
     return found
+
+
+def _screens(identifiers: set[str]) -> list[str]:
+    """The screens a step touches, by the names a person knows them by."""
+    unknown = sorted(identifiers - set(SCREENS))
+    if unknown:
+        raise ValueError(f"strona {', '.join(unknown)} nie ma polskiej nazwy: "
+                         "dopisz ją do SCREENS w tools/catalogue.py")
+    return sorted({SCREENS[name] for name in identifiers})
 
 
 # parse's own types, in words
@@ -102,7 +145,7 @@ def load_entries() -> list[StepEntry]:
                 keyword=keyword, pattern=matcher.pattern, module=module,
                 line=int(str(matcher.location).rsplit(":", 1)[1]),
                 parameters=[(name, _allowed(kind, matcher)) for name, kind in _FIELD.findall(matcher.pattern)],
-                pages=sorted(names & set(page_names)),
+                pages=_screens(names & set(page_names)),
                 doc=inspect.getdoc(func) or "",
                 needs=[need for call, need in NEEDS.items() if call in names]))
     _attach_examples(entries)
@@ -149,7 +192,7 @@ def render(entries: list[StepEntry]) -> str:
             for name, allowed in entry.parameters:
                 out.append(f"- parametr `{name}`: {allowed}")
             if entry.pages:
-                out.append(f"- strona: {', '.join(f'`{p}`' for p in entry.pages)}")
+                out.append(f"- strona: {'; '.join(entry.pages)}")
             for need in entry.needs:
                 out.append(f"- scenariusz wymaga tagu {need}")
             out.append(f"- przykład: `{entry.examples[0]}`" if entry.examples else "- przykład: (nieużywany)")

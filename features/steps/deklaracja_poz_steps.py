@@ -32,42 +32,53 @@ def shown_declaration(context, patient: str):
 @given("{pacjent:Osoba} złożył już w tym roku {liczba:LiczbaDeklaracji} wyboru {rola:RolaPOZ} POZ")
 @given("{pacjent:Osoba} złożyła już w tym roku {liczba:LiczbaDeklaracji} wyboru {rola:RolaPOZ} POZ")
 def step_declared_this_year(context, pacjent, liczba, rola):
+    """Układa w symulatorze, że pacjent złożył już w bieżącym roku tyle deklaracji wyboru tej roli (bez
+    przeglądarki)."""
     given_state(context).declarations_this_year(use_persona(context, pacjent), rola, liczba)
 
 
 @given("{pacjent:Osoba} złożył deklarację wyboru {rola:RolaPOZ} POZ „{osoba:Tekst}” z placówki „{placowka:Tekst}”")
 @given("{pacjent:Osoba} złożyła deklarację wyboru {rola:RolaPOZ} POZ „{osoba:Tekst}” z placówki „{placowka:Tekst}”")
 def step_declaration_submitted(context, pacjent, rola, osoba, placowka):
+    """Układa w symulatorze złożoną dziś deklarację do tej osoby z tej placówki; „ta deklaracja” w dalszych
+    krokach to ona."""
     persona = use_persona(context, pacjent)
     created(context).add(given_state(context).declaration_submitted(persona, rola, placowka, osoba))
 
 
 @given("rozpoczął się nowy rok kalendarzowy")
 def step_new_year(context):
+    """Zegar symulatora przechodzi na początek następnego roku (2 stycznia): liczenie wyborów w roku zaczyna się
+    od nowa."""
     given_state(context).new_year()
 
 
 # -- the patient ---------------------------------------------------------------------------------------------
 @when("{pacjent:Osoba} składa deklarację wyboru {rola:RolaPOZ} POZ „{osoba:Tekst}” z placówki „{placowka:Tekst}”")
 def step_declares(context, pacjent, rola, osoba, placowka):
-    """„Moje konto” > POZ > „Wypełnij deklarację”, the facility by its name, the person, confirm."""
+    """Na ekranie: „Moje konto” → sekcja POZ → „Wypełnij deklarację”, wyszukanie placówki po nazwie, wybór
+    osoby, potwierdzenie i „Złóż deklarację”."""
     submit(context, pacjent, rola, osoba, placowka)
 
 
 @when("{pacjent:Osoba} składa deklarację wyboru {rola:RolaPOZ} POZ „{osoba:Tekst}” z placówki "
       "„{placowka:Tekst}”, podając powód „{powod:Tekst}”")
 def step_declares_with_reason(context, pacjent, rola, osoba, placowka, powod):
+    """Jak „składa deklarację…”: „Moje konto” → sekcja POZ → „Wypełnij deklarację”, placówka, osoba, ten powód
+    zmiany z listy „Powód zmiany”, potwierdzenie."""
     submit(context, pacjent, rola, osoba, placowka, powod)
 
 
 @when("{pacjent:Osoba} szuka placówki „{fraza:Tekst}” do deklaracji wyboru {rola:RolaPOZ} POZ")
 def step_searches_facility(context, pacjent, fraza, rola):
+    """Otwiera formularz deklaracji tej roli i szuka placówki po mieście lub nazwie; wynik zostaje na ekranie."""
     acting(context, pacjent)
     context.page = open_declaration_form(context.page, ROLES[rola]).search(fraza)
 
 
 @when("{pacjent:Osoba} przegląda swoje deklaracje w „Zobacz deklaracje”")
 def step_views_declarations(context, pacjent):
+    """Otwiera „Moje konto” → „Zobacz deklaracje”."""
     acting(context, pacjent)
     context.page = view_declarations(context.page)
 
@@ -75,17 +86,19 @@ def step_views_declarations(context, pacjent):
 # -- the facility's side -------------------------------------------------------------------------------------
 @when("placówka przyjmuje tę deklarację")
 def step_facility_accepts(context):
+    """Placówka (jej strona w symulatorze albo adapter) przyjmuje deklarację złożoną ostatnio w scenariuszu."""
     facility(context).accept_declaration(created(context).last(DeclarationRef))
 
 
 @when("placówka odrzuca tę deklarację z uwagą „{uwaga:Tekst}”")
 def step_facility_rejects(context, uwaga):
+    """Placówka odrzuca deklarację złożoną ostatnio w scenariuszu, z tą uwagą dla pacjenta."""
     facility(context).reject_declaration(created(context).last(DeclarationRef), uwaga)
 
 
 @when("placówka nie zajmuje się tą deklaracją przez {dni:d} dni")
 def step_facility_idle(context, dni):
-    """The facility does nothing with the declaration (the simulator's clock moves on)."""
+    """Placówka nic nie robi z deklaracją, a zegar symulatora przesuwa się o tyle dni."""
     created(context).last(DeclarationRef)
     given_state(context).days_pass(dni)
 
@@ -93,16 +106,19 @@ def step_facility_idle(context, dni):
 # -- what the patient sees -------------------------------------------------------------------------------------
 @then("w „Zobacz deklaracje” {pacjent:Osoba} widzi tę deklarację jako {stan:StanDeklaracji}")
 def step_sees_declaration(context, pacjent, stan):
+    """Sprawdza w „Zobacz deklaracje” stan deklaracji złożonej ostatnio w scenariuszu."""
     assert_that(shown_declaration(context, pacjent).state, equal_to(stan))
 
 
 @then("w „Zobacz deklaracje” {pacjent:Osoba} widzi tę deklarację jako {stan:StanDeklaracji} z uwagą „{uwaga:Tekst}”")
 def step_sees_declaration_with_note(context, pacjent, stan, uwaga):
+    """Sprawdza w „Zobacz deklaracje” stan i uwagę placówki przy deklaracji złożonej ostatnio w scenariuszu."""
     assert_that(shown_declaration(context, pacjent), has_properties(state=stan, notes=uwaga))
 
 
 @then("potwierdzenie deklaracji podało, że to {numer:d}. wybór w bieżącym roku")
 def step_confirmation_choice_number(context, numer):
+    """Sprawdza, który to wybór w bieżącym roku według ekranu potwierdzenia deklaracji."""
     stated = context.confirmation
     assert_that((stated.choice_number, stated.year), equal_to((numer, today(context).year)))
 
@@ -110,7 +126,8 @@ def step_confirmation_choice_number(context, numer):
 @then("ten wybór jest bezpłatny")
 @then("za ten wybór naliczono opłatę {kwota:d} zł")
 def step_fee(context, kwota=0):
-    """The fee stated on the confirmation and shown in the list of declarations (ustawa o POZ, art. 9)."""
+    """Sprawdza opłatę na potwierdzeniu i na liście „Zobacz deklaracje” (ustawa o POZ, art. 9: 80 zł od
+    trzeciego wyboru w roku)."""
     page = context.page if isinstance(context.page, DeclarationsPage) else view_declarations(context.page)
     listed = page.declaration(context.confirmation.role, context.confirmation.person)
     assert_that(listed, is_not(none()), "złożona deklaracja powinna być w „Zobacz deklaracje”")
@@ -120,5 +137,6 @@ def step_fee(context, kwota=0):
 
 @then("{pacjent:Osoba} dowiaduje się, że nie znaleziono żadnej placówki")
 def step_nothing_found(context, pacjent):
+    """Sprawdza, że wyszukiwanie placówek nie pokazało żadnej pozycji."""
     acting(context, pacjent)
     assert_that(context.page.facilities(), equal_to([]), "wyszukiwanie nie powinno pokazać żadnej placówki")

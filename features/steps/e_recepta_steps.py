@@ -45,11 +45,13 @@ def placed(context, persona, medicines) -> None:
 @given("{pacjent:Osoba} zamówił receptę na {leki:Leki}")
 @given("{pacjent:Osoba} zamówiła receptę na {leki:Leki}")
 def step_ordered_before(context, pacjent, leki):
+    """Układa w symulatorze złożone dziś zamówienie na te leki; „to zamówienie” w dalszych krokach to ono."""
     created(context).add(given_state(context).order_placed(use_persona(context, pacjent), leki))
 
 
 @given("{pacjent:Osoba} ma receptę na {leki:Leki} przyjmowaną przewlekle")
 def step_has_prescription(context, pacjent, leki):
+    """Układa w symulatorze receptę na każdy z tych leków jako przyjmowany przewlekle."""
     persona = use_persona(context, pacjent)
     for medicine in leki:
         given_state(context).prescription(persona, medicine)
@@ -58,7 +60,8 @@ def step_has_prescription(context, pacjent, leki):
 # -- the patient ------------------------------------------------------------------------------------------
 @when("{pacjent:Osoba} zamawia receptę na {leki:Leki}")
 def step_orders(context, pacjent, leki):
-    """Ticks the medicines in „Recepty”, presses „Zamów receptę” and confirms."""
+    """Na ekranie: „Recepty” → zaznaczenie leków → „Zamów receptę” → potwierdzenie. Po scenariuszu zamówienie
+    jest anulowane, jeśli się da."""
     persona = acting(context, pacjent)
     context.page = recipes(context.page).order(leki)
     placed(context, persona, leki)
@@ -66,7 +69,7 @@ def step_orders(context, pacjent, leki):
 
 @when("{pacjent:Osoba} zamawia ponownie to samo")
 def step_orders_again(context, pacjent):
-    """„Zamów ponownie” on the order this scenario created last (it must be no longer open)."""
+    """„Zamów ponownie” przy zamówieniu złożonym ostatnio w scenariuszu (nie może już być otwarte)."""
     persona = acting(context, pacjent)
     ref = created(context).last(OrderRef)
     page = orders_page(context)
@@ -76,6 +79,7 @@ def step_orders_again(context, pacjent):
 
 @when("{pacjent:Osoba} próbuje zamówić receptę na {leki:Leki}")
 def step_tries_to_order(context, pacjent, leki):
+    """Próbuje zamówić te leki, spodziewając się odmowy; zapamiętuje listę zamówień sprzed próby."""
     acting(context, pacjent)
     context.orders_before = orders_page(context).orders()
     context.page = recipes(context.page).order_expecting_refusal(leki)
@@ -83,6 +87,7 @@ def step_tries_to_order(context, pacjent, leki):
 
 @when("{pacjent:Osoba} próbuje zamówić receptę, nie zaznaczając żadnego leku")
 def step_tries_to_order_nothing(context, pacjent):
+    """Naciska „Zamów receptę” bez zaznaczonego leku, spodziewając się odmowy."""
     acting(context, pacjent)
     context.orders_before = orders_page(context).orders()
     context.page = recipes(context.page).order_expecting_refusal([])
@@ -90,18 +95,21 @@ def step_tries_to_order_nothing(context, pacjent):
 
 @when("{pacjent:Osoba} przegląda swoje recepty")
 def step_views_prescriptions(context, pacjent):
+    """Otwiera zakładkę „Recepty”."""
     acting(context, pacjent)
     context.page = recipes(context.page)
 
 
 @when("{pacjent:Osoba} przegląda swoje zamówione recepty")
 def step_views_orders(context, pacjent):
+    """Otwiera zakładkę „Zamówione recepty”."""
     acting(context, pacjent)
     orders_page(context)
 
 
 @when("{pacjent:Osoba} anuluje to zamówienie")
 def step_cancels(context, pacjent):
+    """„Anuluj zamówienie” przy zamówieniu złożonym ostatnio w scenariuszu."""
     acting(context, pacjent)
     page = orders_page(context)
     context.page = page.cancel(shown_order(page, created(context).last(OrderRef).medicines))
@@ -110,28 +118,33 @@ def step_cancels(context, pacjent):
 # -- the doctor (the facility's side) -------------------------------------------------------------------------
 @when("lekarz rozpoczyna realizację tego zamówienia")
 def step_doctor_starts(context):
+    """Lekarz (strona placówki) zaczyna realizować zamówienie złożone ostatnio w scenariuszu."""
     facility(context).start_order(created(context).last(OrderRef))
 
 
 @when("lekarz realizuje to zamówienie")
 def step_doctor_completes(context):
+    """Lekarz (strona placówki) realizuje zamówienie złożone ostatnio w scenariuszu."""
     facility(context).complete_order(created(context).last(OrderRef))
 
 
 @when("lekarz odrzuca to zamówienie z komentarzem „{komentarz:Tekst}”")
 def step_doctor_rejects(context, komentarz):
+    """Lekarz (strona placówki) odrzuca zamówienie złożone ostatnio w scenariuszu, z tym komentarzem."""
     facility(context).reject_order(created(context).last(OrderRef), komentarz)
 
 
 # -- Wtedy ------------------------------------------------------------------------------------------------------
 @then("{pacjent:Osoba} widzi swoje zamówienie na {leki:Leki} jako {stan:StanZamowienia}")
 def step_sees_order_state(context, pacjent, leki, stan):
+    """Sprawdza w „Zamówionych receptach” stan najnowszego zamówienia na te leki."""
     acting(context, pacjent)
     assert_that(shown_order(orders_page(context), leki).state, equal_to(stan))
 
 
 @then("{pacjent:Osoba} widzi to zamówienie jako {stan:StanZamowienia}")
 def step_sees_this_order_state(context, pacjent, stan):
+    """Sprawdza w „Zamówionych receptach” stan zamówienia złożonego ostatnio w scenariuszu."""
     acting(context, pacjent)
     ref = created(context).last(OrderRef)
     assert_that(shown_order(orders_page(context), ref.medicines).state, equal_to(stan))
@@ -139,6 +152,7 @@ def step_sees_this_order_state(context, pacjent, stan):
 
 @then("to zamówienie trafiło do lekarza „{lekarz:Tekst}” z placówki POZ „{placowka:Tekst}”")
 def step_order_went_to_doctor(context, lekarz, placowka):
+    """Sprawdza, że przy zamówieniu złożonym ostatnio w scenariuszu widnieje ten lekarz i ta placówka."""
     ref = created(context).last(OrderRef)
     doctor = shown_order(orders_page(context), ref.medicines).doctor
     assert_that((lekarz in doctor, placowka in doctor), equal_to((True, True)), f"lekarz i placówka: „{doctor}”")
@@ -146,12 +160,14 @@ def step_order_went_to_doctor(context, lekarz, placowka):
 
 @then("przy tym zamówieniu widnieje komentarz lekarza „{komentarz:Tekst}”")
 def step_sees_doctor_comment(context, komentarz):
+    """Sprawdza komentarz lekarza przy zamówieniu złożonym ostatnio w scenariuszu."""
     ref = created(context).last(OrderRef)
     assert_that(shown_order(orders_page(context), ref.medicines).comment, equal_to(komentarz))
 
 
 @then("{pacjent:Osoba} nie może anulować tego zamówienia")
 def step_cannot_cancel(context, pacjent):
+    """Sprawdza, że przy zamówieniu złożonym ostatnio w scenariuszu nie ma „Anuluj zamówienie”."""
     acting(context, pacjent)
     ref = created(context).last(OrderRef)
     assert_that(shown_order(orders_page(context), ref.medicines).cancellable, equal_to(False),
@@ -160,12 +176,14 @@ def step_cannot_cancel(context, pacjent):
 
 @then("{pacjent:Osoba} może zamówić receptę tylko na {leki:Leki}")
 def step_can_order_only(context, pacjent, leki):
+    """Sprawdza w „Recepty”, że do zamówienia dają się zaznaczyć dokładnie te leki."""
     acting(context, pacjent)
     assert_that(context.page.orderable_medicines(), contains_inanyorder(*leki))
 
 
 @then("{pacjent:Osoba} nie może zamówić leku {lek:Leki}, którego nie przyjmuje przewlekle")
 def step_cannot_order_medicine(context, pacjent, lek):
+    """Sprawdza, że lek jest na liście recept, ale nie da się go zaznaczyć do zamówienia."""
     acting(context, pacjent)
     assert_that(context.page.listed_medicines(), has_item(starts_with(lek[0])), "lek powinien być na liście recept")
     assert_that(context.page.orderable_medicines(), is_not(has_item(lek[0])))
@@ -173,6 +191,7 @@ def step_cannot_order_medicine(context, pacjent, lek):
 
 @then("{pacjent:Osoba} dowiaduje się, że najpierw musi złożyć deklarację wyboru lekarza POZ")
 def step_told_no_declaration(context, pacjent):
+    """Sprawdza komunikat odmowy: najpierw trzeba złożyć deklarację wyboru lekarza POZ."""
     acting(context, pacjent)
     assert_that(context.page, instance_of(PrescriptionsPage))
     assert_that(context.page.refusal_says(PrescriptionsPage.NO_DOCTOR_DECLARATION), equal_to(True),
@@ -182,6 +201,7 @@ def step_told_no_declaration(context, pacjent):
 @then("{pacjent:Osoba} dowiaduje się, że zamówienie nie może zostać zrealizowane i trzeba skontaktować się "
       "z placówką")
 def step_told_ordering_disabled(context, pacjent):
+    """Sprawdza komunikat odmowy: placówka nie przyjmuje zamówień, trzeba się z nią skontaktować."""
     acting(context, pacjent)
     assert_that(context.page, instance_of(PrescriptionsPage))
     assert_that(context.page.refusal_says(PrescriptionsPage.ORDERING_DISABLED), equal_to(True),
@@ -190,11 +210,13 @@ def step_told_ordering_disabled(context, pacjent):
 
 @then("iIKP nie przyjmuje zamówienia i mówi dlaczego")
 def step_order_refused(context):
+    """Sprawdza, że zostaje ekran „Recepty” z komunikatem, dlaczego zamówienie nie przeszło."""
     assert_that(context.page, instance_of(PrescriptionsPage))
     assert_that(context.page.refusal_message(), is_not(equal_to("")), "komunikat, dlaczego zamówienie nie przeszło")
 
 
 @then("{pacjent:Osoba} nie ma nowego zamówienia")
 def step_no_new_order(context, pacjent):
+    """Sprawdza, że lista „Zamówione recepty” jest taka sama jak przed próbą."""
     acting(context, pacjent)
     assert_that(orders_page(context).orders(), equal_to(context.orders_before), "lista zamówień przed próbą i po niej")

@@ -40,26 +40,29 @@ def restore_contact(contact: dict):
 @given("{pacjent:Osoba} nie zaakceptował jeszcze regulaminu iIKP")
 @given("{pacjent:Osoba} nie zaakceptowała jeszcze regulaminu iIKP")
 def step_terms_not_accepted(context, pacjent):
+    """Układa w symulatorze konto, które nie ma jeszcze zaakceptowanego regulaminu."""
     given_state(context).terms_not_accepted(use_persona(context, pacjent))
 
 
 @given("{pacjent:Osoba} nie podał jeszcze danych kontaktowych")
 @given("{pacjent:Osoba} nie podała jeszcze danych kontaktowych")
 def step_no_contact_data(context, pacjent):
+    """Układa w symulatorze konto bez numeru telefonu i adresu e-mail."""
     given_state(context).no_contact_data(use_persona(context, pacjent))
 
 
 @given("{pacjent:Osoba} ma za sobą pierwsze logowanie")
 def step_after_first_login(context, pacjent):
-    """Terms accepted and contact data given, as after the first login (instrukcja CeZ pkt 2.2)."""
+    """Układa w symulatorze konto po pierwszym logowaniu: regulamin zaakceptowany, dane kontaktowe podane
+    (instrukcja CeZ pkt 2.2)."""
     given_state(context).after_first_login(use_persona(context, pacjent))
 
 
 @given("{pacjent:Osoba} zalogował się do iIKP po raz pierwszy")
 @given("{pacjent:Osoba} zalogowała się do iIKP po raz pierwszy")
 def step_first_login(context, pacjent):
-    """Terms not accepted (arranged), then logged in: the browser shows the terms. A browser state can
-    only be arranged in the browser, hence the login through the screens."""
+    """Układa konto bez zaakceptowanego regulaminu i loguje pacjenta na ekranie: przeglądarka pokazuje
+    regulamin. Stan przeglądarki da się ułożyć tylko w przeglądarce, stąd logowanie przez ekrany."""
     persona = use_persona(context, pacjent)
     given_state(context).terms_not_accepted(persona)
     context.page = logged_in_as(context, persona, PzLoginPage.start_login(site(context)).log_in(persona.pesel))
@@ -68,31 +71,35 @@ def step_first_login(context, pacjent):
 # -- the first login (on screen) ---------------------------------------------------------------------------
 @when("{pacjent:Osoba} akceptuje regulamin iIKP")
 def step_accepts_terms(context, pacjent):
-    """Ticks the acceptance of the terms and confirms."""
+    """Zaznacza akceptację regulaminu i zatwierdza."""
     acting(context, pacjent)
     context.page = context.page.accept()
 
 
 @when("{pacjent:Osoba} odkłada podanie danych kontaktowych na później")
 def step_skips_contact(context, pacjent):
+    """Naciska „Pomiń” na ekranie danych kontaktowych pierwszego logowania."""
     acting(context, pacjent)
     context.page = context.page.skip()
 
 
 @when("{pacjent:Osoba} od razu podaje dane kontaktowe:")
 def step_gives_contact_at_first_login(context, pacjent):
+    """Wpisuje dane z tabeli na ekranie danych kontaktowych pierwszego logowania i zapisuje."""
     acting(context, pacjent)
     context.page = context.page.fill_in(**contact_from_table(context.table)).save()
 
 
 @when("{pacjent:Osoba} próbuje otworzyć „Moje konto” bez akceptacji regulaminu")
 def step_opens_account_before_terms(context, pacjent):
+    """Próbuje przejść do „Moje konto”, nie akceptując regulaminu."""
     acting(context, pacjent)
     context.page = context.page.open_account_without_accepting()
 
 
 @then("{pacjent:Osoba} widzi regulamin iIKP do akceptacji")
 def step_sees_terms(context, pacjent):
+    """Sprawdza, że jest ekran regulaminu i da się go zaakceptować."""
     acting(context, pacjent)
     assert_that(context.page, instance_of(TermsPage), "przed akceptacją regulaminu konto nie może się otworzyć")
     assert_that(context.page.can_accept(), equal_to(True), "regulamin musi dać się zaakceptować")
@@ -100,6 +107,7 @@ def step_sees_terms(context, pacjent):
 
 @then("{pacjent:Osoba} widzi prośbę o podanie danych kontaktowych")
 def step_sees_contact_prompt(context, pacjent):
+    """Sprawdza, że po regulaminie iIKP prosi o dane kontaktowe."""
     acting(context, pacjent)
     assert_that(context.page, instance_of(FirstContactPage), "po regulaminie iIKP prosi o dane kontaktowe")
 
@@ -107,7 +115,8 @@ def step_sees_contact_prompt(context, pacjent):
 # -- contact data in „Moje konto” ----------------------------------------------------------------------------
 @when("{pacjent:Osoba} zapisuje w „Moje konto” dane kontaktowe:")
 def step_saves_contact_data(context, pacjent):
-    """Saves through „Edytuj swoje dane”; on a real account the earlier data are restored after the scenario."""
+    """Zapisuje dane z tabeli przez „Moje konto” → „Edytuj swoje dane”; na prawdziwym koncie poprzednie dane
+    wracają po scenariuszu."""
     persona = acting(context, pacjent)
     account = my_account(context)
     before = account.contact_data()
@@ -117,6 +126,8 @@ def step_saves_contact_data(context, pacjent):
 
 @when("{pacjent:Osoba} próbuje zapisać w „Moje konto” dane kontaktowe:")
 def step_tries_contact_data(context, pacjent):
+    """Wpisuje dane z tabeli w „Edytuj swoje dane” i zapisuje, spodziewając się odmowy; zapamiętuje dane sprzed
+    próby."""
     acting(context, pacjent)
     context.contact_before = my_account(context).contact_data()
     form = context.page.edit_contact_data().fill_in(**contact_from_table(context.table))
@@ -125,6 +136,7 @@ def step_tries_contact_data(context, pacjent):
 
 @when("{pacjent:Osoba} próbuje zapisać jako {pole:PoleKontaktowe} „{wartosc:Wpisane}”")
 def step_tries_contact_value(context, pacjent, pole, wartosc):
+    """Wpisuje tę wartość w jedno pole „Edytuj swoje dane” i zapisuje, spodziewając się odmowy."""
     acting(context, pacjent)
     context.contact_before = my_account(context).contact_data()
     form = context.page.edit_contact_data().fill_in(**{CONTACT_FIELDS[pole]: wartosc})
@@ -133,13 +145,14 @@ def step_tries_contact_value(context, pacjent, pole, wartosc):
 
 @then("{pacjent:Osoba} widzi w „Moje konto” dane kontaktowe:")
 def step_sees_contact_data(context, pacjent):
+    """Sprawdza, że „Moje konto” pokazuje dokładnie dane z tabeli."""
     acting(context, pacjent)
     assert_that(my_account(context).contact_data(), equal_to(contact_from_table(context.table)))
 
 
 @then("iIKP nie zapisuje danych kontaktowych i wskazuje pole {pole:PoleKontaktowe}")
 def step_contact_refused(context, pole):
-    """Refused: the form is shown again with a message, and the field is marked as wrong (aria-invalid)."""
+    """Sprawdza odmowę: formularz wraca z komunikatem, a to pole jest oznaczone jako błędne."""
     assert_that(context.page, instance_of(ContactFields), "po odmowie powinien zostać formularz")
     assert_that(context.page.messages(), is_not(equal_to([])), "komunikat, co jest nie tak")
     assert_that(context.page.refused_fields(), has_item(ContactFields.FIELD_LABELS[CONTACT_FIELDS[pole]]))
@@ -147,6 +160,7 @@ def step_contact_refused(context, pole):
 
 @then("{pacjent:Osoba} ma w „Moje konto” niezmienione dane kontaktowe")
 def step_contact_unchanged(context, pacjent):
+    """Sprawdza, że „Moje konto” pokazuje te same dane kontaktowe co przed próbą."""
     acting(context, pacjent)
     shown = context.page.open_my_account().contact_data()
     assert_that(shown, equal_to(context.contact_before), "odrzucone dane nie mogą zostać zapisane")

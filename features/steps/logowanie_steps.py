@@ -14,20 +14,22 @@ from pages.pz_login import PzLoginPage
 
 @given("{pacjent:Osoba} jest pacjentem testowym iIKP")
 def step_is_test_patient(context, pacjent):
-    """The persona has a test account (its PESEL from the simulator or the accounts file); nothing is opened yet."""
+    """Osoba ma konto testowe (PESEL z symulatora albo z pliku kont); nic jeszcze nie jest otwarte."""
     use_persona(context, pacjent)
 
 
 @given("{pacjent:Osoba} jest zalogowany w iIKP")
 @given("{pacjent:Osoba} jest zalogowana w iIKP")
 def step_is_logged_in(context, pacjent):
-    """Logs in through the test PZ (ENTER); on a first login accepts the terms and leaves contact data for later."""
+    """Loguje przez testowy Profil Zaufany (ENTER); przy pierwszym logowaniu akceptuje regulamin i odkłada dane
+    kontaktowe na później."""
     persona = use_persona(context, pacjent)
     context.page = logged_in_as(context, persona, log_in(site(context), persona.pesel))
 
 
 @when("{pacjent:Osoba} loguje się przez testowy Profil Zaufany, zatwierdzając PESEL {sposob:Zatwierdzenie}")
 def step_logs_in(context, pacjent, sposob):
+    """Logowanie przez testowy Profil Zaufany, PESEL zatwierdzony klawiszem ENTER albo przyciskiem „Dalej”."""
     persona = use_persona(context, pacjent)
     page = PzLoginPage.start_login(site(context)).log_in(persona.pesel, sposob)
     context.page = logged_in_as(context, persona, page)
@@ -35,7 +37,7 @@ def step_logs_in(context, pacjent, sposob):
 
 @when("{pacjent:Osoba} próbuje zalogować się przez testowy Profil Zaufany")
 def step_tries_to_log_in(context, pacjent):
-    """Logs in, and takes an error screen of instrukcja CeZ pkt 3 as the outcome instead of retrying."""
+    """Loguje; ekran błędu z instrukcji CeZ pkt 3 jest wynikiem kroku, bez ponawiania."""
     persona = use_persona(context, pacjent)
     page = PzLoginPage.start_login(site(context)).log_in_allowing_error_screen(persona.pesel)
     context.page = logged_in_as(context, persona, page) if isinstance(page, LoggedInPage) else page
@@ -43,23 +45,26 @@ def step_tries_to_log_in(context, pacjent):
 
 @when("pacjent zatwierdza w testowym Profilu Zaufanym numer PESEL „{numer:Wpisane}”")
 def step_submits_number(context, numer):
+    """Wpisuje ten numer w pole „Pesel” testowego Profilu Zaufanego i zatwierdza."""
     context.page = PzLoginPage.start_login(site(context)).attempt_invalid(numer)
 
 
 @when("{pesel:OsobaSpozaListy} loguje się przez testowy Profil Zaufany")
 def step_outsider_logs_in(context, pesel):
+    """Osoba spoza listy kont testowych próbuje zalogować się swoim PESEL-em."""
     context.page = PzLoginPage.start_login(site(context)).log_in_allowing_error_screen(pesel)
 
 
 @when("{pacjent:Osoba} otwiera „Moje konto”")
 def step_opens_my_account(context, pacjent):
-    """Follows „Moje konto” at the top of the screen (public IKP descriptions: top right)."""
+    """Otwiera „Moje konto” z góry ekranu (publiczne opisy IKP: prawy górny róg)."""
     acting(context, pacjent)
     context.page = context.page.open_my_account()
 
 
 @when("{pacjent:Osoba} wylogowuje się przyciskiem „Wyloguj się”")
 def step_logs_out(context, pacjent):
+    """Naciska „Wyloguj się”."""
     acting(context, pacjent)
     context.page = context.page.logout()
     context.logged_in = None
@@ -67,13 +72,14 @@ def step_logs_out(context, pacjent):
 
 @when("{pacjent:Osoba} wraca przyciskiem „Wstecz” przeglądarki")
 def step_goes_back(context, pacjent):
+    """Przycisk „Wstecz” przeglądarki."""
     acting(context, pacjent)
     context.page = context.page.go_back()
 
 
 @then("{pacjent:Osoba} widzi swoje konto w iIKP")
 def step_sees_account(context, pacjent):
-    """Logged in: an iIKP screen whose header shows the patient and offers „Wyloguj się”."""
+    """Sprawdza, że otwarty jest ekran iIKP, którego nagłówek pokazuje pacjenta i oferuje „Wyloguj się”."""
     raise_unexpected_error_screen(context.page)
     assert_that(context.page, instance_of(LoggedInPage), "po zalogowaniu powinien otworzyć się ekran konta iIKP")
     acting(context, pacjent)
@@ -83,6 +89,7 @@ def step_sees_account(context, pacjent):
 
 @then("{pacjent:Osoba} widzi w „Moje konto” swoje imię i nazwisko")
 def step_sees_own_name(context, pacjent):
+    """Sprawdza imię i nazwisko w danych pacjenta w „Moje konto”."""
     acting(context, pacjent)
     assert_that(context.page, instance_of(AccountPage))
     assert_that(context.page.patient_name(), equal_to(pacjent))
@@ -91,7 +98,8 @@ def step_sees_own_name(context, pacjent):
 @then("{pacjent:Osoba} nie jest już zalogowany w iIKP")
 @then("{pacjent:Osoba} nie jest już zalogowana w iIKP")
 def step_logged_out(context, pacjent):
-    """No „Wyloguj się” and no patient's name in a header (the page after logging out is not public)."""
+    """Sprawdza, że nie ma „Wyloguj się” ani imienia pacjenta w nagłówku (strona po wylogowaniu nie jest
+    publicznie opisana)."""
     acting(context, pacjent)
     assert_that(context.page, instance_of(LoggedOutPage))
     assert_that(context.page.shows_account_of(pacjent), equal_to(False), "po wylogowaniu nie może być konta")
@@ -99,6 +107,7 @@ def step_logged_out(context, pacjent):
 
 @then("{pacjent:Osoba} nie widzi już swojego konta")
 def step_no_longer_sees_account(context, pacjent):
+    """Sprawdza, że nie widać konta ani „Wyloguj się”."""
     acting(context, pacjent)
     assert_that(context.page.shows_account_of(pacjent), equal_to(False),
                 f"po wylogowaniu nie może być widać konta ani „Wyloguj się” ({context.page.current_url()})")
@@ -106,18 +115,20 @@ def step_no_longer_sees_account(context, pacjent):
 
 @then("testowy Profil Zaufany odrzuca ten numer i mówi dlaczego")
 def step_pz_refuses_number(context):
+    """Sprawdza komunikat przy polu „Pesel” testowego Profilu Zaufanego."""
     assert_that(context.page.error_message(), is_not(equal_to("")), "komunikat przy polu „Pesel”")
 
 
 @then("logowanie nie opuszcza strony testowego Profilu Zaufanego")
 def step_stays_on_pz(context):
+    """Sprawdza, że przeglądarka została na stronie testowego Profilu Zaufanego."""
     assert_that(context.page, instance_of(PzLoginPage))
     assert_that(context.page.is_on_pz_origin(), equal_to(True), "błędny PESEL nie może prowadzić poza testowy PZ")
 
 
 @then("{ktos:Ktos} widzi ekran błędu testowego Profilu Zaufanego")
 def step_sees_pz_error(context, ktos):
-    """The 3.1 error screen (instrukcja CeZ pkt 3.1), on the test PZ's own address."""
+    """Sprawdza ekran błędu 3.1 (instrukcja CeZ pkt 3.1) pod adresem testowego Profilu Zaufanego."""
     if context.personas.knows(ktos):
         acting(context, ktos)
     raise_unexpected_error_screen(context.page, expected=PzErrorPage)

@@ -22,22 +22,26 @@ from pages.flows import (
 # -- faults on demand (simulator) -------------------------------------------------------------------------
 @given("testowy Profil Zaufany zawiedzie przy najbliższym logowaniu")
 def step_pz_fails_once(context):
+    """Symulator: najbliższe logowanie w testowym Profilu Zaufanym kończy się ekranem błędu 3.1."""
     given_state(context).pz_fails(1)
 
 
 @given("testowy Profil Zaufany nie działa")
 def step_pz_is_down(context):
+    """Symulator: każde logowanie w testowym Profilu Zaufanym kończy się ekranem błędu 3.1."""
     given_state(context).pz_fails(1000)
 
 
 @given("iIKP będzie niedostępne przy najbliższym logowaniu")
 def step_ikp_fails_once(context):
+    """Symulator: po najbliższym logowaniu iIKP pokazuje ekran błędu 3.2."""
     given_state(context).ikp_down_once()
 
 
 @step("węzeł serwera ISUS, do którego trafia przeglądarka, przestał działać")
 def step_node_down(context):
-    """The ISUS login node of the browser's cookie stops working (usable as a `Zakładając` or in the middle)."""
+    """Symulator: węzeł logowania ISUS z ciasteczka przeglądarki przestaje działać (jako „Zakładając” albo w
+    środku scenariusza)."""
     given_state(context).node_down()
 
 
@@ -45,7 +49,7 @@ def step_node_down(context):
 @given("{pacjent:Osoba} zamknął przeglądarkę, nie wylogowawszy się z iIKP")
 @given("{pacjent:Osoba} zamknęła przeglądarkę, nie wylogowawszy się z iIKP")
 def step_left_without_logout(context, pacjent):
-    """Logs in and closes the browser without „Wyloguj się” (instrukcja CeZ pkt 2.3 warns against it)."""
+    """Loguje i zamyka przeglądarkę bez „Wyloguj się” (instrukcja CeZ pkt 2.3 przed tym przestrzega)."""
     persona = use_persona(context, pacjent)
     log_in(site(context), persona.pesel)
     close_browser(context)
@@ -53,7 +57,7 @@ def step_left_without_logout(context, pacjent):
 
 @given("{pacjent:Osoba} ma otwarty formularz „Edytuj swoje dane”")
 def step_has_contact_form_open(context, pacjent):
-    """Logs in and opens „Moje konto” > „Edytuj swoje dane” in the browser."""
+    """Loguje i otwiera „Moje konto” → „Edytuj swoje dane” w przeglądarce."""
     persona = use_persona(context, pacjent)
     page = log_in(site(context), persona.pesel).open_my_account().edit_contact_data()
     context.page = logged_in_as(context, persona, page)
@@ -62,37 +66,42 @@ def step_has_contact_form_open(context, pacjent):
 # -- the patient ---------------------------------------------------------------------------------------------------
 @when("{pacjent:Osoba} otwiera swoje konto w drugiej karcie przeglądarki")
 def step_opens_second_tab(context, pacjent):
+    """Otwiera „Moje konto” w drugiej karcie i wraca do pierwszej."""
     acting(context, pacjent)
     open_in_second_tab(site(context), AccountPage)
 
 
 @when("{pacjent:Osoba} zapisuje dane kontaktowe w pierwszej karcie")
 def step_saves_in_first_tab(context, pacjent):
+    """Naciska „Zapisz” w formularzu pierwszej karty; ekran błędu jest wynikiem kroku."""
     acting(context, pacjent)
     context.page = allowing_error_screen(site(context), context.page.save)
 
 
 @when("{pacjent:Osoba} ponawia logowanie od początku w nowym oknie prywatnym")
 def step_retries_in_private_window(context, pacjent):
-    """Instrukcja CeZ pkt 3: repeat from step 1 in a new private window (a brand-new browser)."""
+    """Instrukcja CeZ pkt 3: ponowienie od kroku 1 w nowym oknie prywatnym (nowa przeglądarka)."""
     persona = use_persona(context, pacjent)
     context.page = logged_in_as(context, persona, log_in(fresh_site(context), persona.pesel))
 
 
 @when("{pacjent:Osoba} otwiera ponownie „Moje konto”")
 def step_reopens_account(context, pacjent):
+    """Otwiera adres „Moje konto” jeszcze raz; ekran błędu jest wynikiem kroku."""
     acting(context, pacjent)
     context.page = open_allowing_error_screen(site(context), AccountPage)
 
 
 @when("{pacjent:Osoba} loguje się ponownie po odświeżeniu strony testowego WK klawiszami CTRL+F5")
 def step_logs_in_after_hard_refresh(context, pacjent):
+    """Odświeża stronę testowego WK klawiszami CTRL+F5 i loguje się od nowa (instrukcja CeZ pkt 3)."""
     persona = use_persona(context, pacjent)
     context.page = logged_in_as(context, persona, log_in_after_hard_refresh(site(context), persona.pesel))
 
 
 @when("{pacjent:Osoba} próbuje zalogować się, ponawiając zgodnie z instrukcją CeZ")
 def step_retries_as_cez_prescribes(context, pacjent):
+    """Loguje, po ekranie błędu ponawia w nowym oknie prywatnym, tyle razy, ile pozwala ustawienie „retries”."""
     pesel = use_persona(context, pacjent).pesel
     context.attempts = login_attempts_as_cez_prescribes(lambda: fresh_site(context), pesel,
                                                         context.config_iikp.retries + 1)
@@ -101,7 +110,7 @@ def step_retries_as_cez_prescribes(context, pacjent):
 # -- what the patient sees, what the suite concludes ---------------------------------------------------------------
 @then("{pacjent:Osoba} widzi ekran niedziałającego iIKP")
 def step_sees_ikp_error(context, pacjent):
-    """The 3.2 error screen (instrukcja CeZ pkt 3.2)."""
+    """Sprawdza ekran błędu 3.2 (instrukcja CeZ pkt 3.2)."""
     acting(context, pacjent)
     raise_unexpected_error_screen(context.page, expected=IkpErrorPage)
     assert_that(context.page, instance_of(IkpErrorPage))
@@ -109,6 +118,7 @@ def step_sees_ikp_error(context, pacjent):
 
 @then("po wyczerpaniu ponowień zestaw zgłasza awarię testowego Profilu Zaufanego, a nie błąd produktu")
 def step_reports_pz_failure(context):
+    """Sprawdza, że każda próba skończyła się ekranem 3.1 i zestaw uznał to za awarię środowiska, nie produktu."""
     assert_that(context.attempts, has_length(context.config_iikp.retries + 1))
     assert_that(context.attempts[-1], instance_of(PzErrorPage))
     verdict = verdict_of(context.attempts, FAILURES)

@@ -72,6 +72,8 @@ def shown_rows(context, ref: ConsentRef):
 # -- arranging (simulator only) ---------------------------------------------------------------------
 @given("{pacjent:Osoba} ma już aktywne uprawnienie „{rodzaj:RodzajUprawnienia}” dla {osoba:OsobaUprawniona}")
 def step_has_active_consent(context, pacjent, rodzaj, osoba):
+    """Układa w symulatorze aktywne od dziś uprawnienie tego rodzaju dla tej osoby; „to uprawnienie” w dalszych
+    krokach to ono."""
     person = third_person(context, osoba)
     created(context).add(given_state(context).active_consent(use_persona(context, pacjent), rodzaj,
                                                               person_name=person.name, person_pesel=person.pesel))
@@ -81,18 +83,23 @@ def step_has_active_consent(context, pacjent, rodzaj, osoba):
 @when("{pacjent:Osoba} nadaje uprawnienie „{rodzaj:RodzajUprawnienia}” dla {osoba:OsobaUprawniona} "
       "{okres:OkresUprawnienia}")
 def step_grants_to_person(context, pacjent, rodzaj, osoba, okres):
+    """Na ekranie: „Uprawnienia” → „Dodaj uprawnienie”, rodzaj, osoba, „Dalej”, daty, zapis. Wcześniejsze
+    aktywne uprawnienie tego rodzaju dla tej osoby jest najpierw wycofywane; po scenariuszu nowe też."""
     grant(context, pacjent, entry_of(context, rodzaj, okres, person=third_person(context, osoba)))
 
 
 @when("{pacjent:Osoba} nadaje uprawnienie „{rodzaj:RodzajUprawnienia}” w zakresie „{zakres:Tekst}” "
       "{okres:OkresUprawnienia}")
 def step_grants_for_services(context, pacjent, rodzaj, zakres, okres):
+    """Na ekranie: „Uprawnienia” → „Dodaj uprawnienie”, rodzaj, zakres usług, „Dalej”, daty, zapis. Wcześniejsze
+    aktywne uprawnienie tego rodzaju w tym zakresie jest najpierw wycofywane; po scenariuszu nowe też."""
     grant(context, pacjent, entry_of(context, rodzaj, okres, scope=zakres))
 
 
 @when("{pacjent:Osoba} próbuje nadać uprawnienie „{rodzaj:RodzajUprawnienia}” dla {osoba:OsobaUprawniona} "
       "{okres:OkresUprawnienia}")
 def step_tries_to_grant(context, pacjent, rodzaj, osoba, okres):
+    """Przechodzi kreator „Dodaj uprawnienie”, spodziewając się odmowy; zapamiętuje listę sprzed próby."""
     acting(context, pacjent)
     consents = consents_page(context)
     context.consents_before = consents.consents()
@@ -102,7 +109,7 @@ def step_tries_to_grant(context, pacjent, rodzaj, osoba, okres):
 
 @when("{pacjent:Osoba} wycofuje to uprawnienie")
 def step_withdraws(context, pacjent):
-    """Withdraws the consent this scenario granted or arranged last."""
+    """„Wycofaj” przy uprawnieniu nadanym albo ułożonym ostatnio w scenariuszu."""
     acting(context, pacjent)
     ref = created(context).last(ConsentRef)
     context.page = consents_page(context).withdraw(ref.kind, ref.person_name or ref.scope)
@@ -110,6 +117,7 @@ def step_withdraws(context, pacjent):
 
 @when("{pacjent:Osoba} przegląda swoje uprawnienia")
 def step_views_consents(context, pacjent):
+    """Otwiera „Uprawnienia” z menu."""
     acting(context, pacjent)
     context.page = context.page.go_to("Uprawnienia", ConsentsPage)
 
@@ -117,7 +125,8 @@ def step_views_consents(context, pacjent):
 # -- checking ----------------------------------------------------------------------------------------
 @then("{pacjent:Osoba} widzi to uprawnienie w „Uprawnieniach” jako {stan:StanUprawnienia}")
 def step_sees_consent(context, pacjent, stan):
-    """Active: a row of it is active. Withdrawn: no row of it is active any more, and one shows it withdrawn."""
+    """Aktywne: któryś wiersz tego uprawnienia jest aktywny. Wycofane: żaden nie jest już aktywny, a któryś
+    pokazuje je jako wycofane."""
     acting(context, pacjent)
     ref = created(context).last(ConsentRef)
     rows = shown_rows(context, ref)
@@ -130,17 +139,20 @@ def step_sees_consent(context, pacjent, stan):
 
 @then("to uprawnienie ma pełny zakres")
 def step_consent_full_scope(context):
+    """Sprawdza, że sprawdzone przed chwilą uprawnienie ma pełny zakres."""
     assert_that(context.consent.scope, equal_to(ConsentsPage.FULL_SCOPE))
 
 
 @then("to uprawnienie obowiązuje {okres:OkresUprawnienia}")
 def step_consent_period(context, okres):
+    """Sprawdza daty „od” i „do” sprawdzonego przed chwilą uprawnienia."""
     shown = (context.consent.date_from, context.consent.date_to)
     assert_that(shown, equal_to(okres.dates(today(context))), "okres obowiązywania (od, do)")
 
 
 @then("iIKP nie zapisuje uprawnienia i wskazuje {pole:PoleUprawnienia}")
 def step_refused_pointing_at(context, pole):
+    """Sprawdza, że kreator został z komunikatem, a to pole jest oznaczone jako błędne."""
     assert_that(context.page, instance_of(ConsentWizardPage), "po odmowie powinien zostać kreator uprawnienia")
     assert_that(context.page.messages(), is_not(equal_to([])), "komunikat, co jest nie tak")
     assert_that(context.page.refused_fields(), has_item(ConsentWizardPage.FIELD_LABELS[pole]))
@@ -148,11 +160,13 @@ def step_refused_pointing_at(context, pole):
 
 @then("iIKP nie zapisuje uprawnienia i mówi dlaczego")
 def step_refused(context):
+    """Sprawdza, że kreator został z komunikatem, dlaczego iIKP nie zapisało uprawnienia."""
     assert_that(context.page, instance_of(ConsentWizardPage), "po odmowie powinien zostać kreator uprawnienia")
     assert_that(context.page.messages(), is_not(equal_to([])), "komunikat, dlaczego iIKP nie zapisało uprawnienia")
 
 
 @then("żadne nowe uprawnienie nie zostało zapisane")
 def step_nothing_saved(context):
+    """Sprawdza, że lista „Uprawnienia” jest taka sama jak przed próbą."""
     assert_that(consents_page(context).consents(), equal_to(context.consents_before),
                 "lista uprawnień przed próbą i po niej")
