@@ -2,11 +2,11 @@
 
     python -m tools.screen_texts [--check]   (--check: exit 1 when docs/teksty-ekranow.md is out of date)
 
-The suite relies on a text when a page object (pages/) or a step sentence names it. Each such text
-carries its source in a comment where it is defined: [instrukcja CeZ pkt N] (docs/instrukcja-iikp.md),
-[publiczne] followed by the public IKP source, or [wybór] (the simulator's own choice, to be checked
-against the real iIKP). This tool reads those annotations, finds each text in the simulator's templates
-(the screens), and writes one table per screen.
+The suite relies on a text when a page object (pages/) or a parameter type names it; every such text is a
+key of the vocabulary pages/teksty_ekranow.toml with its source: [instrukcja CeZ pkt N]
+(docs/instrukcja-iikp.md), [publiczne] followed by the public IKP source, or [wybór] (the simulator's own
+choice, to be checked against the real iIKP). This tool reads the vocabulary, finds each text in the
+simulator's templates (the screens) and in the suite's code, and writes one table per screen.
 
 It also answers the question a scenario meant for the real iIKP must pass (`choice_quotes`): every
 quoted text in its steps is either data (a name, a medicine, what a person types: the step's parameter
@@ -17,13 +17,12 @@ from __future__ import annotations
 
 import argparse
 import ast
-import io
 import re
 import sys
-import tokenize
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pages.wording import VOCABULARY_PATH, load_vocabulary
 from tools.generated import write_or_check
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -32,8 +31,7 @@ TEMPLATES = PROJECT_ROOT / "simulator" / "templates"
 SOURCES = [*sorted((PROJECT_ROOT / "pages").rglob("*.py")), PROJECT_ROOT / "harness" / "gherkin_types.py"]
 FEATURES = PROJECT_ROOT / "features"
 
-TAG = re.compile(r"\[(instrukcja CeZ(?: pkt [\d.]+(?:[–-][\d.]+)?)?|publiczne|wybór)\]\s*(.*)")
-KINDS = {"instrukcja": "instrukcja CeZ", "publiczne": "publiczne", "wybór": "wybór"}  # strongest first
+KINDS = ("instrukcja CeZ", "publiczne", "wybór")  # strongest first
 QUOTED = re.compile(r"„([^„”]+)”")
 # Templates that are not one screen: what they are.
 SHARED = {"_labels.html": "Teksty wspólne: rodzaje, statusy, etykiety",
@@ -53,61 +51,25 @@ class Text:
 
     text: str
     kind: str  # the strongest of its sources: instrukcja CeZ, then publiczne, then wybór
-    source: str  # e.g. "pkt 2.2", "pacjent.gov.pl"
+    source: str  # as the vocabulary states it, e.g. "[publiczne] pacjent.gov.pl"
+    shown_as: str = ""  # what it is on screen: przycisk, nagłówek, status, ... (the vocabulary's `rodzaj`)
     where: list[str] = field(default_factory=list)  # pages/x.py:12
     screens: list[str] = field(default_factory=list)  # templates that show it
-    labels: list[str] = field(default_factory=list)  # every source it is annotated with
 
     @property
     def label(self) -> str:
-        return "; ".join(self.labels)
-
-    def annotate(self, kind: str, source: str) -> None:
-        label = f"[{source}]" if kind == "instrukcja CeZ" else f"[{kind}]" + (f" {source}" if source else "")
-        if label not in self.labels:
-            self.labels.append(label)
-        rank = list(KINDS.values())
-        if rank.index(kind) < rank.index(self.kind):
-            self.kind, self.source = kind, source
+        return self.source
 
 
-def _tag_of(comment: str) -> tuple[str, str] | None:
-    match = TAG.search(comment)
-    if not match:
-        return None
-    tag, rest = match.group(1), match.group(2).strip()
-    if tag.startswith("instrukcja CeZ"):
-        return "instrukcja CeZ", tag
-    if tag == "wybór":
-        return "wybór", ""  # what follows is the code's commentary, not a source
-    return KINDS[tag], rest.split(";")[0].strip()
-
-
-def annotated_texts(paths: list[Path] = SOURCES) -> dict[str, Text]:
-    """Every string literal on a line (or the statement) whose comment carries a source tag."""
-    found: dict[str, Text] = {}
+def vocabulary_texts(paths: list[Path] = SOURCES) -> dict[str, Text]:
+    """Every text of the vocabulary (pages/teksty_ekranow.toml), with the lines of pages/ and the parameter
+    types whose string literals name it."""
+    found = {text: Text(text, entry.source_kind, entry.source, entry.kind)
+             for text, entry in load_vocabulary().items()}
     for path in paths:
-        source = path.read_text(encoding="utf-8")
-        comments = {tok.start[0]: tok.string for tok in tokenize.generate_tokens(io.StringIO(source).readline)
-                    if tok.type == tokenize.COMMENT}
-        tree = ast.parse(source)
-        for node in ast.walk(tree):
-            if not isinstance(node, (ast.Assign, ast.AnnAssign, ast.Expr, ast.Return)):
-                continue
-            first, last = node.lineno, node.end_lineno or node.lineno
-            lines = {line: _tag_of(comments[line]) for line in range(first, last + 1) if line in comments}
-            lines = {line: tag for line, tag in lines.items() if tag}
-            if not lines:
-                continue
-            for literal in ast.walk(node):
-                if not (isinstance(literal, ast.Constant) and isinstance(literal.value, str)):
-                    continue
-                # the tag of the literal's own line, else of the statement's last tagged line
-                tag = lines.get(literal.lineno) or lines[max(lines)]
-                where = f"{path.relative_to(PROJECT_ROOT)}:{literal.lineno}"
-                entry = found.setdefault(literal.value, Text(literal.value, *tag))
-                entry.annotate(*tag)
-                entry.where.append(where)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in found:
+                found[node.value].where.append(f"{path.relative_to(PROJECT_ROOT)}:{node.lineno}")
     return found
 
 
@@ -151,43 +113,46 @@ def screen_title(template: str, source: str) -> str:
 
 
 def screen_texts() -> list[Text]:
-    """The annotated texts that the simulator shows, each with the screens (templates) showing it."""
+    """Every text of the vocabulary, each with the screens (templates) of the simulator showing it; those
+    shown on a screen first (by their first screen), then those it shows on none word for word."""
     templates = _template_texts()
     texts = []
-    for text in annotated_texts().values():
+    for text in vocabulary_texts().values():
         folded = " ".join(text.text.split())
-        if len(folded) < 2:
-            continue
-        text.screens = [name for name, source in templates.items() if folded in source]
-        if text.screens:
-            texts.append(text)
-    return sorted(texts, key=lambda t: (t.screens[0], t.text))
+        text.screens = [name for name, source in templates.items() if len(folded) > 1 and folded in source]
+        texts.append(text)
+    return sorted(texts, key=lambda t: (not t.screens, t.screens[0] if t.screens else "", t.text))
 
 
 def render(texts: list[Text]) -> str:
     templates = _template_sources()
+    vocabulary = VOCABULARY_PATH.relative_to(PROJECT_ROOT)
     out = ["# Teksty ekranów, na których opiera się zestaw", "",
-           "Wygenerowany poleceniem `make teksty` (`python -m tools.screen_texts`) z adnotacji w obiektach stron",
-           "(`pages/`) i w typach parametrów kroków (`harness/gherkin_types.py`) oraz z szablonów symulatora",
-           "(`simulator/templates/`) — nie edytuj ręcznie; test `tests/harness/test_screen_texts.py` pilnuje,",
-           "że jest aktualny.", "",
+           f"Wygenerowany poleceniem `make teksty` (`python -m tools.screen_texts`) ze słownika `{vocabulary}`",
+           "(z niego czytają obiekty stron `pages/` i typy parametrów kroków `harness/gherkin_types.py`) oraz z",
+           "szablonów symulatora (`simulator/templates/`) — nie edytuj ręcznie; test",
+           "`tests/harness/test_screen_texts.py` pilnuje, że jest aktualny.", "",
            "Źródło każdego tekstu:",
            "- **[instrukcja CeZ pkt N]** — instrukcja Centrum e-Zdrowia dla iIKP (`docs/instrukcja-iikp.md`);",
            "- **[publiczne]** — publiczny opis IKP (strony pacjent.gov.pl, poradniki przychodni, ustawa);",
            "- **[wybór]** — wybór symulatora: nikt publicznie tego nie opisuje, więc na prawdziwym iIKP może brzmieć",
-           "  inaczej. Scenariusz bez `@symulator` nie może go cytować w cudzysłowie; poprawia się go w jednym",
-           "  miejscu (stała obiektu strony i szablon symulatora).", ""]
+           "  inaczej. Scenariusz bez `@symulator` nie może go cytować w cudzysłowie.", "",
+           "Gdy prawdziwe iIKP pokazuje inny tekst, nie zmienia się kodu ani słownika: tekst z kolumny „tekst”",
+           "staje się kluczem nakładki `-D teksty=PLIK.toml` (`\"tekst\" = \"tekst na tym iIKP\"`, wzór:",
+           "`teksty.example.toml`, opis: `docs/prawdziwe-iikp.md`).", ""]
     by_screen: dict[str, list[Text]] = {}
     for text in texts:
-        by_screen.setdefault(text.screens[0], []).append(text)
-    for template, entries in sorted(by_screen.items()):
-        out += [f"## {screen_title(template, templates[template])} (`{template}`)", "",
-                "| tekst | źródło | w zestawie |", "|---|---|---|"]
+        by_screen.setdefault(text.screens[0] if text.screens else "", []).append(text)
+    for template, entries in by_screen.items():
+        title = (f"{screen_title(template, templates[template])} (`{template}`)" if template
+                 else "Teksty, których szablony symulatora nie zawierają dosłownie (fragmenty, wartości puste)")
+        out += [f"## {title}", "", "| tekst | rodzaj | źródło | w zestawie |", "|---|---|---|---|"]
         for text in entries:
             also = f" (także: {', '.join(t for t in text.screens[1:])})" if len(text.screens) > 1 else ""
-            out.append(f"| „{text.text}” | {text.label}{also} | {', '.join(f'`{w}`' for w in text.where)} |")
+            out.append(f"| „{text.text}” | {text.shown_as} | {text.label}{also} | "
+                       f"{', '.join(f'`{w}`' for w in text.where)} |")
         out.append("")
-    counts = {kind: sum(1 for t in texts if t.kind == kind) for kind in KINDS.values()}
+    counts = {kind: sum(1 for t in texts if t.kind == kind) for kind in KINDS}
     out += ["## Statystyka", "", *(f"- {kind}: {n}" for kind, n in counts.items()), ""]
     return "\n".join(out)
 
@@ -209,7 +174,7 @@ def choice_quotes(paths: list[Path] | None = None) -> list[str]:
     gherkin_types.register()
     if not registry.steps.get("given"):
         load_step_modules([str(FEATURES / "steps")])
-    known = {text.text: text for text in annotated_texts().values()}
+    known = vocabulary_texts()
     offences = []
     for path in paths or sorted(FEATURES.glob("*.feature")):
         feature = parse_file(str(path))
