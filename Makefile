@@ -21,7 +21,7 @@ GRID_PORT ?= 4444
 # GRID=local: the run starts its own Selenium Grid (hub + nodes) and runs every browser through it.
 GRID_ARGS := $(if $(GRID),-D grid=$(GRID))
 
-.PHONY: help setup system-deps run report test lint sim dry-run kroki teksty smoke clean soak privacy-scan bench grid bench-grid
+.PHONY: help setup system-deps run report test lint sim dry-run sprawdz kroki teksty smoke clean soak privacy-scan bench grid bench-grid
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
@@ -109,6 +109,9 @@ lint: $(VENV)/.installed ## ruff over the Python code
 
 sim: $(VENV)/.installed ## Start the simulator in the foreground (Ctrl+C stops it)
 	$(PY) -m simulator $(ARGS)
+
+sprawdz: $(VENV)/.installed ## Sprawdź plik .feature bez przeglądarki, z podpowiedziami: make sprawdz PLIK=features/x.feature
+	@$(PY) -m tools.sprawdz $(PLIK)
 
 kroki: $(VENV)/.installed ## Regenerate docs/kroki.md (the step catalogue) and docs/teksty-ekranow.md (screen texts)
 	$(PY) -m tools.catalogue

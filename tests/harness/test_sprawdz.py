@@ -1,0 +1,84 @@
+"""make sprawdz: an analyst's feature file checked without a browser, with Polish hints for near-misses."""
+
+import subprocess
+import sys
+
+from harness.config import PROJECT_ROOT
+
+HEADER = "# language: pl\n@zgody @symulator\nFunkcja: Próba analityka\n\n  Scenariusz: Prawie dobre zdania\n"
+CONSENT = "Zgoda na udzielanie informacji o stanie zdrowia"
+NEAR_MISSES = HEADER + f"""    Zakładając, że Jan Nowak jest zalogowany w iIKP
+    Gdy Jan Nowak nadaje uprawnienie „{CONSENT}” dla Jana Kowalskiego od dziś bezterminowo
+    Wtedy Jan Nowak widzi to uprawnienie w „Uprawnieniach” jako aktywny
+    Gdy Jan Nowak to uprawnienie wycofuje
+"""
+
+
+def sprawdz(path) -> subprocess.CompletedProcess:
+    """The check in a process of its own (behave's step registry is global)."""
+    return subprocess.run([sys.executable, "-m", "tools.sprawdz", str(path)], cwd=PROJECT_ROOT,
+                          capture_output=True, text=True, timeout=120)
+
+
+def reports_state() -> list[tuple[str, int]]:
+    reports = PROJECT_ROOT / "reports"
+    return sorted((str(p), p.stat().st_mtime_ns) for p in reports.rglob("*")) if reports.exists() else []
+
+
+def hint_blocks(output: str) -> dict[int, str]:
+    """The hint printed for each line of the file, by the line's number."""
+    blocks, current = {}, None
+    for line in output.splitlines():
+        if "nie ma w katalogu kroków" in line:
+            current = int(line.split(":")[1])
+            blocks[current] = ""
+        elif current is not None:
+            blocks[current] += line + "\n"
+    return blocks
+
+
+def first_suggestion(block: str) -> str:
+    lines = block.splitlines()
+    return lines[lines.index("  Najbliższe zdania z katalogu:") + 1].strip()
+
+
+def test_three_near_misses_get_a_polish_hint_each_with_the_right_sentence_first(tmp_path):
+    feature = tmp_path / "bliskie.feature"
+    feature.write_text(NEAR_MISSES, encoding="utf-8")
+    before = reports_state()
+    run = sprawdz(feature)
+    assert run.returncode == 2, run.stdout + run.stderr
+    blocks = hint_blocks(run.stdout)
+    assert sorted(blocks) == [7, 8, 9], run.stdout
+    # a person outside the closed list: the list is printed, the sentence keeps the analyst's other values
+    assert "„Jana Kowalskiego” parametru `osoba` jest spoza listy" in blocks[7]
+    assert "„Ewy Nowak”, „Piotra Zielińskiego”" in blocks[7]
+    assert first_suggestion(blocks[7]).startswith(f"1. Gdy Jan Nowak nadaje uprawnienie „{CONSENT}” dla ")
+    assert first_suggestion(blocks[7]).endswith(" od dziś bezterminowo")
+    # a misspelt status: the closest allowed word fills the sentence
+    assert "Dozwolone: „aktywne”, „wycofane”" in blocks[8]
+    assert first_suggestion(blocks[8]) == "1. Wtedy Jan Nowak widzi to uprawnienie w „Uprawnieniach” jako aktywne"
+    # a reordered sentence
+    assert first_suggestion(blocks[9]) == "1. Gdy Jan Nowak wycofuje to uprawnienie"
+    assert "3 z 4 kroków nie ma w katalogu" in run.stdout
+    for python in ("step_impl", "@given", "@when", "def ", "u'"):
+        assert python not in run.stdout
+    assert reports_state() == before, "sprawdzenie nie może niczego zapisać w reports/"
+
+
+def test_a_file_whose_every_step_binds_passes():
+    run = sprawdz(PROJECT_ROOT / "features" / "zgody.feature")
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "wszystkie kroki" in run.stdout and "są w katalogu" in run.stdout
+
+
+def test_a_missing_or_unparsable_file_is_named_in_polish(tmp_path):
+    missing = sprawdz(tmp_path / "nie-ma.feature")
+    assert missing.returncode == 2
+    assert "Nie ma pliku" in missing.stderr and "nie-ma.feature" in missing.stderr
+    broken = tmp_path / "zepsuty.feature"
+    broken.write_text("# language: pl\nFunkcja: X\n  Scenariusz: Y\n    Zakładając Jan Nowak\n  coś\n",
+                      encoding="utf-8")
+    run = sprawdz(broken)
+    assert run.returncode == 2, run.stdout + run.stderr
+    assert "nie daje się odczytać" in run.stderr and "Traceback" not in run.stderr
