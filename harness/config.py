@@ -20,6 +20,8 @@ GRIDS = ("", "local")  # grid=local: the run starts its own Selenium Grid (harne
 # How the simulator the run starts serves its screens (docs/lokatory.md): another markup, a single-page app.
 MARKUPS = ("default", "random")
 UIS = ("pages", "spa")
+# Another iIKP from the simulator (docs/simulator-contract.md): its flow variants (sim_variants).
+SIM_VARIANTS = ("confirm-dialog", "end-date-required", "repeat-fulfilled-only")
 CLEANUPS = ("auto", "on", "off")  # auto: on against the real iIKP, off on the simulator (it resets accounts)
 TRUE_WORDS = ("true", "1", "yes", "tak", "on")
 FALSE_WORDS = ("false", "0", "no", "nie", "off")
@@ -89,6 +91,26 @@ def _text(key: str, raw: str) -> str:
     return raw.strip()
 
 
+def _file(key: str, raw: str) -> str:
+    """A file that must exist (relative to the project); '' for none."""
+    value = raw.strip()
+    if not value:
+        return ""
+    path = Path(value).expanduser()
+    path = path if path.is_absolute() else PROJECT_ROOT / path
+    if not path.is_file():
+        raise ConfigError(key, f"nie ma pliku {path}; podaj ścieżkę do istniejącego pliku")
+    return str(path)
+
+
+def _variants(key: str, raw: str) -> str:
+    names = [name.strip() for name in raw.split(",") if name.strip()]
+    for name in names:
+        if name not in SIM_VARIANTS:
+            raise ConfigError(key, f"nieznany wariant '{name}'; dozwolone (po przecinku): {', '.join(SIM_VARIANTS)}")
+    return ",".join(names)
+
+
 @dataclass(frozen=True)
 class Settings:
     """The run's settings; see the configuration table in README.md."""
@@ -119,6 +141,9 @@ class Settings:
     browser_reuse: bool = True
     grid: str = ""
     grid_nodes: int = 0
+    sim_reword: str = ""  # the simulator shows other words: an overlay file ([teksty]), as -D teksty takes
+    sim_rename: str = ""  # the simulator's data carry other names: an accounts file's [nazwy]
+    sim_variants: str = ""  # the simulator's flow variants, comma-separated (SIM_VARIANTS)
 
     @property
     def uses_simulator(self) -> bool:
@@ -162,6 +187,9 @@ PARSERS: dict[str, Callable[[str, str], object]] = {
     "browser_reuse": _bool,
     "grid": _grid,
     "grid_nodes": _number(0, 16, integer=True),
+    "sim_reword": _file,
+    "sim_rename": _file,
+    "sim_variants": _variants,
 }
 assert set(PARSERS) == {f.name for f in fields(Settings)}
 

@@ -51,7 +51,8 @@ def simulator_fixture(context, chaos: str = "", seed: int | None = None):
     process = SimulatorProcess(
         chaos=chaos, seed=seed, markup=settings.markup, ui=settings.ui,
         markup_seed=settings.markup_seed if settings.markup_seed >= 0 else None,
-        spa_delay_ms=settings.spa_delay_ms if settings.spa_delay_ms >= 0 else None).start()
+        spa_delay_ms=settings.spa_delay_ms if settings.spa_delay_ms >= 0 else None,
+        reword=settings.sim_reword, rename=settings.sim_rename, variants=settings.sim_variants).start()
     if settings.markup != "default" or settings.ui != "pages":
         print(f"Symulator: znaczniki {settings.markup}"
               + (f" (ziarno {process.markup_seed})" if process.markup_seed is not None else "")

@@ -37,6 +37,8 @@ class SimulatorProcess:
 
     markup "random" (markup_seed None: the simulator picks one), ui "spa" (spa_delay_ms None: its default) and
     admin False (no admin API) serve the same screens differently; db_path: that SQLite file instead, kept on stop.
+    reword (an overlay file), rename (an accounts file's [nazwy]) and variants ("confirm-dialog,...") make it
+    another iIKP: other words, other names, other flows (docs/simulator-contract.md).
     A random markup's seed is read back from the simulator's output into markup_seed.
     """
 
@@ -54,6 +56,9 @@ class SimulatorProcess:
     spa_delay_ms: int | None = None
     admin: bool = True
     db_path: str | None = None
+    reword: str = ""
+    rename: str = ""
+    variants: str = ""
 
     def start(self) -> "SimulatorProcess":
         """Start the process and return once it printed both base URLs (it prints them once it answers)."""
@@ -77,6 +82,9 @@ class SimulatorProcess:
             cmd += ["--spa-delay-ms", str(self.spa_delay_ms)]
         if not self.admin:
             cmd.append("--no-admin")
+        for option, value in (("--reword", self.reword), ("--rename", self.rename), ("--variant", self.variants)):
+            if value:
+                cmd += [option, str(value)]
         env = {**os.environ, TOKEN_ENV: self.token, "PYTHONUNBUFFERED": "1"}
         # Apart from the terminal's signals (harness.child_process): on Ctrl+C the run still logs out
         # on it, then stops it.

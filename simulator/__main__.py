@@ -8,7 +8,7 @@ import sqlite3
 import sys
 import threading
 
-from simulator import faults, logs
+from simulator import faults, logs, variants
 from simulator.markup import MARKUPS
 from simulator.spa import DEFAULT_DELAY_MS, MAX_DELAY_MS, UIS
 
@@ -57,6 +57,13 @@ def _seed(text):
         raise argparse.ArgumentTypeError(f"not an integer: {text!r}") from None
 
 
+def _variants(text):
+    try:
+        return variants.parse_variants(text)
+    except variants.VariantError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def parse_args(argv=None):
     """The parsed command line."""
     parser = _Parser(prog="simulator", description="Simulator of iIKP and of the test Profil Zaufany mock.")
@@ -78,7 +85,19 @@ def parse_args(argv=None):
                         help=f"with --ui spa: how long each swap waits, in milliseconds (default {DEFAULT_DELAY_MS})")
     parser.add_argument("--no-admin", dest="admin", action="store_false",
                         help="no admin API: every /__sim__/ path but /__sim__/health answers 404")
+    parser.add_argument("--reword", metavar="FILE",
+                        help="show other words: an overlay in the suite's format, [teksty] \"expected\" = \"shown\"")
+    parser.add_argument("--rename", metavar="FILE",
+                        help="other names of baseline medicines, staff and facilities: the [nazwy] section of an "
+                             "accounts file (INI, name in the scenarios = name here)")
+    parser.add_argument("--variant", type=_variants, default=frozenset(), metavar="NAME,...",
+                        help=f"flow variants: {', '.join(variants.VARIANTS)}")
     args = parser.parse_args(argv)
+    try:
+        args.reword = variants.load_rewording(args.reword) if args.reword else None
+        args.rename = variants.load_names(args.rename) if args.rename else None
+    except variants.VariantError as error:
+        parser.error(str(error))
     if args.markup_seed is not None and args.markup != "random":
         parser.error("--markup-seed needs --markup random")
     if args.spa_delay_ms is not None and args.ui != "spa":
@@ -92,6 +111,8 @@ def _start(server):
         server.start()
     except sqlite3.Error as error:
         reason = f"cannot use the database {server.db_path}: {error}"
+    except ValueError as error:  # a --rename of a name the baseline does not have
+        reason = str(error)
     except OSError as error:
         reason = error.strerror or str(error)
     else:
@@ -111,7 +132,8 @@ def main(argv=None):
     token = token or secrets.token_urlsafe(18)
     server = SimulatorServer(args.host, args.ikp_port, args.pz_port, args.db, token, args.chaos, args.seed,
                              markup=args.markup, markup_seed=args.markup_seed, ui=args.ui,
-                             spa_delay_ms=args.spa_delay_ms, admin=args.admin)
+                             spa_delay_ms=args.spa_delay_ms, admin=args.admin, reword=args.reword,
+                             rename=args.rename, flows=args.variant)
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())

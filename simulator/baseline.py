@@ -1,8 +1,11 @@
 """Built-in facilities, staff and personas, and how to put them (or a copy) back to baseline."""
 
 import datetime
+import json
 
 from simulator import clock, db
+
+NAMES_META = "names"  # {baseline name: name in this database} (--rename), kept in the meta table
 
 FACILITIES = (
     (1, "Przychodnia Zdrowie", "ul. Lipowa 1", "00-001", "Warszawa", True),
@@ -72,10 +75,41 @@ def _declaration_date(when, today):
     return datetime.date(today.year - 2, 3, 1) if when == "earlier" else datetime.date(today.year, 1, 1)
 
 
+def renamable():
+    """Every baseline name --rename may change: facilities, staff, medicines."""
+    medicines = {rx[0] for persona in PERSONAS.values() for rx in persona["prescriptions"]}
+    return {f[1] for f in FACILITIES} | {s[3] for s in STAFF} | medicines
+
+
+def names(conn):
+    """{baseline name: name in this database}; empty when nothing was renamed."""
+    return json.loads(db.get_meta(conn, NAMES_META) or "{}")
+
+
+def rename(conn, new_names):
+    """Give baseline names other names in this database, now and on every reset; ValueError for unknown names."""
+    unknown = sorted(set(new_names) - renamable())
+    if unknown:
+        raise ValueError(f"--rename: {unknown[0]!r} is no baseline name; known: {', '.join(sorted(renamable()))}")
+    with db.transaction(conn):
+        old, new = names(conn), {**dict.fromkeys(renamable()), **new_names}
+        for original in renamable():
+            was, now = old.get(original, original), new[original] or original
+            if was == now:
+                continue
+            conn.execute("UPDATE facilities SET name = ? WHERE name = ?", (now, was))
+            conn.execute("UPDATE staff SET name = ? WHERE name = ?", (now, was))
+            conn.execute("UPDATE prescriptions SET medicine = ? WHERE medicine = ?", (now, was))
+        db.set_meta(conn, NAMES_META, json.dumps(new_names, ensure_ascii=False) if new_names else None)
+
+
 def seed(conn):
-    """Insert facilities, staff and the built-in personas into an empty database."""
-    conn.executemany("INSERT INTO facilities VALUES (?, ?, ?, ?, ?, ?)", FACILITIES)
-    conn.executemany("INSERT INTO staff VALUES (?, ?, ?, ?)", STAFF)
+    """Insert facilities, staff and the built-in personas into an empty database (with its own names)."""
+    renamed = names(conn)
+    conn.executemany("INSERT INTO facilities VALUES (?, ?, ?, ?, ?, ?)",
+                     [(i, renamed.get(name, name), *rest) for i, name, *rest in FACILITIES])
+    conn.executemany("INSERT INTO staff VALUES (?, ?, ?, ?)",
+                     [(i, facility, role, renamed.get(name, name)) for i, facility, role, name in STAFF])
     for pesel, persona in PERSONAS.items():
         first, last = persona["name"]
         add_patient(conn, pesel, first, last, pesel, builtin=True)
@@ -125,7 +159,9 @@ def reset_patient(conn, pesel):
                  number if when == "new_year" else 1),
             )
         issued_on = (today - datetime.timedelta(days=45)).isoformat()
+        renamed = names(conn)
         conn.executemany(
             "INSERT INTO prescriptions (pesel, medicine, dosage, continuation, issued_on) VALUES (?, ?, ?, ?, ?)",
-            [(pesel, medicine, dosage, int(cont), issued_on) for medicine, dosage, cont in persona["prescriptions"]],
+            [(pesel, renamed.get(medicine, medicine), dosage, int(cont), issued_on)
+             for medicine, dosage, cont in persona["prescriptions"]],
         )

@@ -11,7 +11,7 @@ import urllib.request
 
 from waitress import create_server, wasyncore
 
-from simulator import baseline, db, faults
+from simulator import baseline, db, faults, variants
 from simulator.app import create_ikp_app, create_pz_app
 from simulator.markup import MARKUPS
 from simulator.spa import DEFAULT_DELAY_MS, UIS
@@ -47,12 +47,13 @@ class SimulatorServer:
 
     token None: a random one (see .token); chaos: {kind: ratio} or the --chaos text;
     markup 'random' (markup_seed None: a random seed, see .markup_seed), ui 'spa', spa_delay_ms, admin False:
-    see web.Settings.
+    see web.Settings. reword: {expected text: shown text}; rename: {baseline name: name here} (kept in the
+    database: None keeps what it has); flows: names of variants.VARIANTS.
     """
 
     def __init__(self, host="127.0.0.1", ikp_port=8081, pz_port=8888, db_path=None, token=None,
                  chaos=None, seed=None, markup="default", markup_seed=None, ui="pages", spa_delay_ms=None,
-                 admin=True):
+                 admin=True, reword=None, rename=None, flows=()):
         self.host, self.ikp_port, self.pz_port = host, ikp_port, pz_port
         self._temp_dir = None if db_path else tempfile.mkdtemp(prefix="iikp-sim-")
         self.db_path = db_path or os.path.join(self._temp_dir, "simulator.sqlite3")
@@ -65,6 +66,11 @@ class SimulatorServer:
             markup_seed = secrets.randbelow(1_000_000)
         self.markup, self.markup_seed, self.ui, self.admin = markup, markup_seed, ui, admin
         self.spa_delay_ms = DEFAULT_DELAY_MS if spa_delay_ms is None else spa_delay_ms
+        self.reword = variants.Rewording(reword)
+        self.rename = None if rename is None else dict(rename)
+        self.flows = variants.parse_variants(flows) if isinstance(flows, str) else frozenset(flows)
+        if not self.flows <= set(variants.VARIANTS):
+            raise ValueError(f"unknown flow variants {sorted(self.flows - set(variants.VARIANTS))}")
         self.ikp_url = self.pz_url = None
         self._servers, self._threads = [], []
 
@@ -74,6 +80,8 @@ class SimulatorServer:
         conn = db.connect(self.db_path)
         try:
             faults.install_chaos(conn, self.chaos, self.seed)
+            if self.rename is not None:
+                baseline.rename(conn, self.rename)
         finally:
             conn.close()
         sockets = [_bind(self.host, self.ikp_port)]
@@ -84,7 +92,7 @@ class SimulatorServer:
             raise
         self.ikp_url, self.pz_url = (_base_url(self.host, sock) for sock in sockets)
         sim_settings = Settings(self.db_path, self.token, self.ikp_url, self.pz_url, self.markup, self.markup_seed,
-                                self.ui, self.spa_delay_ms, self.admin)
+                                self.ui, self.spa_delay_ms, self.admin, self.reword, self.flows)
         for app, sock in zip((create_ikp_app(sim_settings), create_pz_app(sim_settings)), sockets, strict=True):
             server = create_server(app, sockets=[sock], threads=THREADS, ident="iIKP-simulator")
             thread = threading.Thread(target=server.run, name=f"waitress-{sock.getsockname()[1]}", daemon=True)

@@ -1,13 +1,13 @@
 """Flask plumbing shared by both origins: settings, per-request connection, headers, error pages, other markups."""
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from flask import current_app, g, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import IntegerConverter
 
-from simulator import db, markup, spa
+from simulator import db, markup, spa, variants
 
 log = logging.getLogger("simulator.web")
 
@@ -17,7 +17,8 @@ class Settings:
     """What both apps need to know: the database, the admin token, both base URLs and how screens are served.
 
     markup 'random': every HTML page in the markup of markup_seed; ui 'spa': iIKP pages as a single-page portal
-    whose swaps wait spa_delay_ms; admin False: no /__sim__/ API but health.
+    whose swaps wait spa_delay_ms; admin False: no /__sim__/ API but health; reword: other words on every
+    screen (variants.Rewording); flows: the flow variants on (variants.VARIANTS).
     """
 
     db_path: str
@@ -29,6 +30,13 @@ class Settings:
     ui: str = "pages"
     spa_delay_ms: int = spa.DEFAULT_DELAY_MS
     admin: bool = True
+    reword: variants.Rewording = field(default_factory=variants.Rewording)
+    flows: frozenset = frozenset()
+
+    def variant(self, name):
+        """Whether the flow variant `name` (one of variants.VARIANTS) is on."""
+        assert name in variants.VARIANTS, name
+        return name in self.flows
 
 
 def settings():
@@ -78,10 +86,11 @@ def unexpected_error(error):
 
 
 def other_markup(response):
-    """--markup random and --ui spa: the same screen in another markup, or with the single-page script (iIKP)."""
+    """--reword, --markup random and --ui spa: the same screen in other words, in another markup, or with the
+    single-page script (iIKP)."""
     sim = settings()
     single_page = sim.ui == "spa" and current_app.config.get("SIM_ORIGIN") == "ikp"
-    if sim.markup == "default" and not single_page:
+    if sim.markup == "default" and not single_page and not sim.reword:
         return response
     if single_page and request.headers.get(spa.REQUEST_HEADER):
         spa.hand_over_cross_origin_redirect(response, request.host_url)
@@ -89,6 +98,8 @@ def other_markup(response):
             or 300 <= response.status_code < 400):
         return response
     html = response.get_data(as_text=True)
+    if sim.reword:
+        html = sim.reword.apply(html)
     if sim.markup == "random":
         html = markup.transform(html, sim.markup_seed or 0, request.path)
     if single_page:
@@ -116,7 +127,8 @@ def install(app, sim_settings):
     app.json.sort_keys = False
     app.jinja_env.filters["mask_pesel"] = mask
     app.jinja_env.trim_blocks = app.jinja_env.lstrip_blocks = True
-    app.context_processor(lambda: {"labels": app.jinja_env.get_template("_labels.html").module})
+    app.context_processor(lambda: {"labels": app.jinja_env.get_template("_labels.html").module,
+                                   "variant": settings().variant})
     app.teardown_appcontext(close_conn)
     app.after_request(no_store)
     app.after_request(other_markup)

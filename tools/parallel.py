@@ -210,7 +210,8 @@ def _prepare_simulator(settings: Settings, workers: int, folder: Path, env: dict
         process = SimulatorProcess(
             markup=settings.markup, ui=settings.ui,
             markup_seed=settings.markup_seed if settings.markup_seed >= 0 else None,
-            spa_delay_ms=settings.spa_delay_ms if settings.spa_delay_ms >= 0 else None).start()
+            spa_delay_ms=settings.spa_delay_ms if settings.spa_delay_ms >= 0 else None,
+            reword=settings.sim_reword, rename=settings.sim_rename, variants=settings.sim_variants).start()
         ikp_url, pz_url, token = process.ikp_url, process.pz_url, process.token
     sim = AdminClient(ikp_url, token)
     sim.reset()

@@ -120,17 +120,22 @@ def prescription_create(pesel):
 
 @bp.post("/patients/<pesel>/orders")
 def order_create(pesel):
-    """Arrange an order of the patient's prescriptions (to the doctor of the active declaration)."""
+    """Arrange an order of the patient's prescriptions (to the doctor of the active declaration), placed today or
+    on `placed_on` (not after the patient's today)."""
     data = body.read(
-        {"prescription_ids": body.id_list, "status": body.choice(*orders.STATUSES)}, required=("prescription_ids",)
+        {"prescription_ids": body.id_list, "status": body.choice(*orders.STATUSES),
+         "placed_on": body.optional(body.date_value)}, required=("prescription_ids",)
     )
     conn = get_conn()
     patients.require(conn, pesel)
+    today = clock.today(conn, pesel)
+    if data.get("placed_on") and data["placed_on"] > today:
+        body.fail(f"placed_on must not be after the patient's today ({today.isoformat()})")
     own = {p["id"] for p in orders.prescriptions_for(conn, pesel)}
     if not data["prescription_ids"] or not set(data["prescription_ids"]) <= own:
         body.fail("prescription_ids must be a non-empty list of this patient's prescriptions")
     try:
-        order_id = orders.place(conn, pesel, data["prescription_ids"], clock.today(conn, pesel),
+        order_id = orders.place(conn, pesel, data["prescription_ids"], data.get("placed_on") or today,
                                 status=data.get("status", "placed"), check_facility=False)
     except orders.Refused:
         body.fail("the patient has no accepted POZ doctor declaration", 409)

@@ -11,7 +11,7 @@ from flask import Blueprint, abort, request
 from simulator import db
 from simulator.ikp.common import current_pesel, finish, render_page, today
 from simulator.model import consents
-from simulator.web import get_conn
+from simulator.web import get_conn, settings
 
 bp = Blueprint("consents", __name__)
 
@@ -49,7 +49,8 @@ def consent_new():
         abort(400)
     if step not in STEP_FIELDS:
         abort(400)
-    values, errors = consents.validate(request.form, current_pesel(), today(), complete=step == 3)
+    values, errors = consents.validate(request.form, current_pesel(), today(), complete=step == 3,
+                                       end_required=settings().variant("end-date-required"))
     kind = request.form.get("kind", "")
     for shown in range(1, step + 1):
         mine = {field: code for field, code in errors.items() if _step_of(field, kind) == shown}

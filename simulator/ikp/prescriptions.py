@@ -11,7 +11,7 @@ from flask import Blueprint, abort, request
 
 from simulator.ikp.common import current_pesel, finish, parse_id, render_page, today
 from simulator.model import Conflict, NotFound, orders
-from simulator.web import get_conn
+from simulator.web import get_conn, settings
 
 bp = Blueprint("prescriptions", __name__)
 
@@ -37,8 +37,12 @@ def _confirmation(selected):
         doctor = orders.check_orderable(conn, current_pesel(), selected)
     except orders.Refused as refused:
         return _list(refused.args[0], selected)
-    chosen = [p for p in orders.prescriptions_for(conn, current_pesel()) if p["id"] in selected]
-    return render_page("order_confirm.html", prescriptions=chosen, doctor=doctor)
+    listed = orders.prescriptions_for(conn, current_pesel())
+    chosen = [p for p in listed if p["id"] in selected]
+    # --variant confirm-dialog: a modal dialog over „Moje recepty” (the list behind it, ticks kept) instead of a page
+    dialog = settings().variant("confirm-dialog")
+    return render_page("prescriptions.html" if dialog else "order_confirm.html", chosen=chosen, doctor=doctor,
+                       dialog=dialog, prescriptions=listed, selected=set(selected), error=None)
 
 
 @bp.route("/ikp/recepty", methods=["GET", "POST"])
@@ -59,9 +63,14 @@ def confirm_order():
     return finish("order_placed", ORDERS_PATH)
 
 
+def _repeatable():
+    """The statuses of an order that „Zamów ponownie” is offered for (--variant repeat-fulfilled-only: fulfilled)."""
+    return ("fulfilled",) if settings().variant("repeat-fulfilled-only") else ("cancelled", "rejected", "fulfilled")
+
+
 def _order_list(error=None):
     return render_page("orders.html", orders=orders.for_patient(get_conn(), current_pesel()), error=error,
-                       status=409 if error else 200)
+                       repeatable=_repeatable(), status=409 if error else 200)
 
 
 @bp.get(ORDERS_PATH)
@@ -89,5 +98,7 @@ def order_repeat(order_id):
     order = next((o for o in orders.for_patient(conn, current_pesel()) if o["id"] == order_id), None)
     if order is None:
         abort(404)
+    if settings().variant("repeat-fulfilled-only") and order["status"] not in _repeatable():
+        return _order_list(error="not_repeatable")
     selected = sorted({m["id"] for m in order["medicines"]} & orders.orderable_ids(conn, current_pesel()))
     return _confirmation(selected)

@@ -24,7 +24,7 @@ def parse_date(text):
     return datetime.date.fromisoformat(text)
 
 
-def _validate_dates(form, today, errors):
+def _validate_dates(form, today, errors, end_required=False):
     date_from, date_to = today, None
     try:
         if form.get("date_from", "").strip():
@@ -40,13 +40,16 @@ def _validate_dates(form, today, errors):
                 errors["date_to"] = "before_start"
     except ValueError:
         errors["date_to"] = "format"
+    if end_required and date_to is None and "date_to" not in errors:
+        errors["date_to"] = "missing"
     return date_from, date_to
 
 
-def validate(form, own_pesel, today, complete=True):
+def validate(form, own_pesel, today, complete=True, end_required=False):
     """Check a grant form; return (values, errors) with errors as {field: code}.
 
-    `complete=False`: the wizard has not asked for the dates and the scope of a person's authorisation yet.
+    `complete=False`: the wizard has not asked for the dates and the scope of a person's authorisation yet;
+    `end_required`: no open-ended consent (--variant end-date-required).
     """
     errors = {}
     kind = form.get("kind", "")
@@ -67,7 +70,7 @@ def validate(form, own_pesel, today, complete=True):
         errors["scope"] = "missing"
     if needs_person and complete and scope not in PERSON_SCOPES:
         errors["scope"] = "not_chosen"
-    date_from, date_to = _validate_dates(form, today, errors) if complete else (today, None)
+    date_from, date_to = _validate_dates(form, today, errors, end_required) if complete else (today, None)
     values = {
         "kind": kind,
         "person_name": name or None,

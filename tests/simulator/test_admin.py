@@ -162,6 +162,21 @@ def test_arrange_consents_prescriptions_orders(sim):
     assert made["status"] == "in_progress" and made["doctor_name"] == "lek. Ewa Nowicka"
 
 
+def test_an_order_arranged_on_an_earlier_day_and_never_on_a_later_one(sim):
+    rx = sim.patient(JAN)["prescriptions"][0]["id"]
+    today = datetime.date.fromisoformat(sim.ok("GET", "/clock")["today"])
+    earlier = (today - datetime.timedelta(days=3)).isoformat()
+    made = sim.ok("POST", f"/patients/{JAN}/orders", {"prescription_ids": [rx], "placed_on": earlier}, status=201)
+    assert made["placed_on"] == earlier
+    assert sim.ok("POST", f"/patients/{JAN}/orders", {"prescription_ids": [rx]}, status=201)["placed_on"] == \
+        today.isoformat()
+    later = (today + datetime.timedelta(days=1)).isoformat()
+    for placed_on in (later, "3 dni temu"):
+        refused = sim.admin("POST", f"/patients/{JAN}/orders", json={"prescription_ids": [rx], "placed_on": placed_on})
+        assert refused.status_code == 400 and "placed_on" in refused.get_json()["error"]
+    assert len(sim.patient(JAN)["orders"]) == 2
+
+
 def test_order_transitions(sim):
     rx = sim.patient(JAN)["prescriptions"][0]["id"]
     order_id = sim.ok("POST", f"/patients/{JAN}/orders", {"prescription_ids": [rx]}, status=201)["id"]
