@@ -12,6 +12,9 @@ SPA_RESULTS := reports/spa-results
 SPA_DELAY_MS ?= 150
 SCAN_EXTRA ?=
 REPORT := reports/allure-report
+# The report's trend across runs (make clean keeps it); GENERATE_LOG: allure generate's output
+HISTORY_DIR := reports/history
+GENERATE_LOG = $(dir $(REPORT))allure-generate.log
 WORKERS ?= 1
 N ?= 10
 ARGS ?=
@@ -63,12 +66,15 @@ run: setup ## Run every scenario against the simulator (WORKERS=N: N parallel pr
 	$(MAKE) --no-print-directory privacy-scan || status=1; \
 	exit $$status
 
-report: node_modules/.installed ## Build reports/allure-report/index.html from reports/allure-results
-	@rm -f $(REPORT)/index.html
-	@npx --no-install allure generate $(RESULTS) --config allurerc.mjs > reports/allure-generate.log 2>&1 \
+report: node_modules/.installed $(VENV)/.installed ## Build reports/allure-report/index.html from reports/allure-results (a run enters the trend once; a dry run or failed set-up never)
+	@rm -f $(REPORT)/index.html $(REPORT)/summary.json; mkdir -p $(dir $(REPORT))
+	@append=$$($(PY) -m tools.report_gate history $(RESULTS) --runs $(HISTORY_DIR)/runs.txt) || exit 1; \
+	IIKP_APPEND_HISTORY=$$append IIKP_HISTORY_PATH=$(HISTORY_DIR)/history.jsonl \
+	  npx --no-install allure generate $(RESULTS) --config allurerc.mjs --output $(REPORT) > $(GENERATE_LOG) 2>&1 \
 	  && test -s $(REPORT)/index.html \
-	  || { cat reports/allure-generate.log; echo "Nie zbudowano raportu HTML (log: reports/allure-generate.log)" >&2; exit 1; }
-	@echo "Raport HTML: $(CURDIR)/$(REPORT)/index.html"
+	  || { cat $(GENERATE_LOG); echo "Nie zbudowano raportu HTML (log: $(GENERATE_LOG))" >&2; exit 1; }; \
+	if [ "$$append" = 1 ]; then $(PY) -m tools.report_gate recorded $(RESULTS) --runs $(HISTORY_DIR)/runs.txt; fi
+	@echo "Raport HTML: $(abspath $(REPORT))/index.html"
 
 test: setup lint ## Lint, the project's own tests (pytest, the whole suite in a random markup among them), dry run, the whole suite as a single-page app, privacy scan
 	@rm -rf reports/pytest $(RESULTS) $(SPA_RESULTS) reports/junit reports/junit-spa; mkdir -p reports $(RESULTS)
@@ -81,7 +87,7 @@ test: setup lint ## Lint, the project's own tests (pytest, the whole suite in a 
 	echo "Cały zestaw w trybie jednostronicowym (ekrany podmieniane w miejscu po $(SPA_DELAY_MS) ms):"; \
 	$(PY) -m tools.isolated_run $(SPA_RESULTS) --junit reports/junit-spa -- -D ui=spa -D spa_delay_ms=$(SPA_DELAY_MS) \
 	  || status=1; \
-	$(MAKE) --no-print-directory report || status=1; \
+	$(MAKE) --no-print-directory report && $(PY) -m tools.report_gate check $(REPORT) || status=1; \
 	$(MAKE) --no-print-directory privacy-scan SCAN_EXTRA="$(SPA_RESULTS) reports/junit-spa" || status=1; \
 	$(PY) -m tools.summary reports/pytest/junit.xml reports/junit reports/junit-spa; \
 	exit $$status
@@ -123,5 +129,6 @@ teksty: $(VENV)/.installed ## Regenerate docs/teksty-ekranow.md: every screen te
 smoke: setup ## Read-only check of iIKP (@smoke): log in, „Moje konto”, lists, log out; e.g. ARGS="-D target=iikp"
 	@$(BEHAVE) --tags=@smoke $(GRID_ARGS) $(ARGS)
 
-clean: ## Remove generated reports (keeps the report history)
+clean: ## Remove generated reports (keeps the report's history in reports/history; HISTORY=1 removes it too)
 	rm -rf $(RESULTS) $(REPORT) $(SPA_RESULTS) reports/junit reports/junit-spa reports/pytest reports/behavex
+	$(if $(HISTORY),rm -rf $(HISTORY_DIR))

@@ -10,7 +10,10 @@ export default defineConfig({
   name: "iIKP: testy akceptacyjne",
   output: "./reports/allure-report",
   // Kept between runs (make run cleans only allure-results), so the report shows trends.
-  historyPath: "./reports/history/history.jsonl",
+  historyPath: process.env.IIKP_HISTORY_PATH || "./reports/history/history.jsonl",
+  // make report says whether this run belongs in the trend (tools/report_gate.py): never a dry run, a
+  // failed set-up or the same results twice.
+  appendHistory: process.env.IIKP_APPEND_HISTORY !== "0",
   categories,
   plugins: {
     awesome: {

@@ -1,10 +1,18 @@
-"""allure-behave's formatter: epics from area tags, links to instrukcja CeZ, masked PESELs."""
+"""allure-behave's formatter: epics from area tags, links to instrukcja CeZ, masked PESELs.
+
+A dry run writes nothing, neither Allure results nor JUnit (it runs no scenario, so it has nothing to
+report). A real run starts a fresh results folder, unless `append_results` is true or the process is a
+worker of a parallel run (its parent prepared the folder), so that results of an earlier, unrelated run
+never mix into the new report.
+"""
 
 from __future__ import annotations
 
 import json
 import os
+import socket
 import uuid
+from pathlib import Path
 
 import allure_commons
 from allure_behave.formatter import AllureFormatter
@@ -15,8 +23,12 @@ from allure_commons.types import LabelType
 from allure_commons.utils import get_testplan
 from attr import asdict
 from behave.formatter.base import Formatter
+from behave.model import Status
 
+from harness.config import ENV_PREFIX, _bool
+from harness.errors import ConfigError
 from harness.masking import mask_data, mask_text
+from harness.parallel_worker import PARALLEL_DIR_ENV
 
 # Area tag -> Allure epic (see README, "Tagi").
 EPICS = {
@@ -46,16 +58,59 @@ def extra_labels_and_links(tags: list[str], feature_name: str) -> tuple[list[Lab
     return labels, links
 
 
+# What a results folder holds: allure-commons' files, the run files of harness.reporting, unfinished writes.
+RESULT_PATTERNS = ("*-result.json", "*-container.json", "*-attachment.*", "environment.properties",
+                   "executor.json", "categories.json", "*.tmp")
+APPEND_KEY = "append_results"
+
+
+def append_requested(config) -> bool:
+    """`append_results` as the run's settings read it (-D > IIKP_APPEND_RESULTS > behave.ini); bad value: False
+    (before_all then stops the run with a message naming the key)."""
+    defines = dict(config.userdata_defines or [])
+    env_name = ENV_PREFIX + APPEND_KEY.upper()
+    raw = defines.get(APPEND_KEY, os.environ.get(env_name, (config.userdata or {}).get(APPEND_KEY, "false")))
+    try:
+        return _bool(APPEND_KEY, str(raw))
+    except ConfigError:
+        return False
+
+
+def clear_results(folder: Path) -> int:
+    """Remove the Allure files of an earlier run from `folder` (and nothing else); returns how many."""
+    removed = 0
+    for pattern in RESULT_PATTERNS:
+        for path in folder.glob(pattern):
+            if path.is_file():
+                path.unlink(missing_ok=True)
+                removed += 1
+    return removed
+
+
+def thread_label(config) -> str:
+    """The timeline's lane of this process: the parallel worker's number, else the process id."""
+    worker = (config.userdata or {}).get("worker_id")
+    return f"proces {worker} (pid {os.getpid()})" if worker not in (None, "") else f"pid {os.getpid()}"
+
+
 class IikpAllureListener(AllureListener):
     """Adds epics, stories, links to instrukcja CeZ and the feature's narrative to every test result.
 
-    Scenarios left out by --tags are not reported at all (a run of one area shows that area);
+    Scenarios left out by --tags or by file:line are not reported at all (a run of one area shows that area);
     scenarios skipped with a reason (e.g. @symulator against the real iIKP) still are.
     """
 
     def __init__(self, behave_config):
         super().__init__(behave_config)
         self.hide_excluded = True
+        self.unselected: set[int] = set()  # scenarios left out by file:line (behave skips them before the run)
+
+    def stop_scenario(self, scenario):
+        if id(scenario) in self.unselected:  # like --tags: a run of one line reports that line only
+            self.logger.drop_test(self.current_scenario_uuid)
+            self.current_scenario_uuid = None
+            return
+        super().stop_scenario(scenario)
 
     def start_scenario(self, scenario):
         super().start_scenario(scenario)
@@ -63,6 +118,8 @@ class IikpAllureListener(AllureListener):
         tags = list(scenario.feature.tags) + list(scenario.tags)
         labels, links = extra_labels_and_links(tags, scenario.feature.name)
         result.labels.extend(labels)
+        result.labels.append(Label(name=LabelType.HOST, value=socket.gethostname()))
+        result.labels.append(Label(name=LabelType.THREAD, value=thread_label(self.behave_config)))
         result.links.extend(links)
         narrative = "\n".join(scenario.feature.description)
         own = "\n".join(scenario.description)
@@ -98,8 +155,53 @@ class IikpAllureFormatter(AllureFormatter):
 
     def __init__(self, stream_opener, config):
         Formatter.__init__(self, stream_opener, config)
+        self.dry_run = bool(getattr(config, "dry_run", False))
+        if self.dry_run:  # nothing runs, so nothing is reported: reports/ stay as the last real run left them
+            self.listener = self.file_logger = None
+            # behave.ini's JUnit too (CI's merge-request widget reads it): a dry run would write "untested" files
+            config.reporters = [r for r in config.reporters if type(r).__name__ != "JUnitReporter"]
+            return
+        folder = Path(self.stream_opener.name)
+        if not append_requested(config) and not os.environ.get(PARALLEL_DIR_ENV):
+            clear_results(folder)
         self.listener = IikpAllureListener(config)
         self.file_logger = MaskingFileLogger(self.stream_opener.name)
         allure_commons.plugin_manager.register(self.listener)
         allure_commons.plugin_manager.register(self.file_logger)
         self.testplan = get_testplan()
+
+    # A dry run: every formatter event is ignored.
+    def uri(self, uri):
+        if not self.dry_run:
+            super().uri(uri)
+
+    def feature(self, feature):
+        if not self.dry_run:
+            self.listener.unselected.update(id(s) for s in feature.walk_scenarios() if s.status == Status.skipped)
+            super().feature(feature)
+
+    def step(self, step):
+        if not self.dry_run:
+            super().step(step)
+
+    def match(self, match):
+        if not self.dry_run:
+            super().match(match)
+
+    def result(self, result):
+        if not self.dry_run:
+            super().result(result)
+
+    def eof(self):
+        if not self.dry_run:
+            super().eof()
+
+    def close(self):
+        if self.dry_run:
+            Formatter.close(self)
+        else:
+            super().close()
+
+    def close_stream(self):
+        if not self.dry_run:
+            super().close_stream()

@@ -144,6 +144,8 @@ class Settings:
     sim_reword: str = ""  # the simulator shows other words: an overlay file ([teksty]), as -D teksty takes
     sim_rename: str = ""  # the simulator's data carry other names: an accounts file's [nazwy]
     sim_variants: str = ""  # the simulator's flow variants, comma-separated (SIM_VARIANTS)
+    # Allure results: a run starts a fresh results folder unless this is true (harness.allure_formatter)
+    append_results: bool = False
 
     @property
     def uses_simulator(self) -> bool:
@@ -190,6 +192,7 @@ PARSERS: dict[str, Callable[[str, str], object]] = {
     "sim_reword": _file,
     "sim_rename": _file,
     "sim_variants": _variants,
+    "append_results": _bool,
 }
 assert set(PARSERS) == {f.name for f in fields(Settings)}
 

@@ -1,0 +1,85 @@
+"""The report is true after every command: a real run, then a dry run, then `make report` (issue 26).
+
+A dry run writes no Allure results and no JUnit; the built report's summary.json counts every scenario
+of the real run passed, none skipped, no retries; the run enters the trend once, however often the report
+is built; a new run starts from a fresh results folder unless `-D append_results=true`.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.meta.conftest import PROJECT_ROOT, allure_results, behave, isolated_ini, run_suite
+from tools.report_gate import expected_scenarios
+
+pytestmark = pytest.mark.meta
+
+FEATURE = "features/wylogowanie.feature"
+
+
+def make_report(results: Path, report: Path, history: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(["make", "--no-print-directory", "report", f"RESULTS={results}", f"REPORT={report}",
+                           f"HISTORY_DIR={history}"], cwd=PROJECT_ROOT, capture_output=True, text=True,
+                          timeout=300)
+
+
+def summary(report: Path) -> dict:
+    return json.loads((report / "summary.json").read_text(encoding="utf-8"))
+
+
+def test_real_run_then_dry_run_then_report_counts_every_scenario_passed(tmp_path, simulator):
+    expected = len(expected_scenarios(PROJECT_ROOT / "features"))
+    run, results = run_suite(tmp_path, simulator, FEATURE)
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+    real = {p.name: p.stat().st_mtime_ns for p in results.iterdir()}
+    scenarios = len(allure_results(results))
+    assert scenarios == 3
+
+    # a dry run of every feature, with the same behave.ini (Allure formatter and JUnit on)
+    junit = tmp_path / "junit"
+    cwd = isolated_ini(tmp_path / "dry", results, junit)
+    dry = behave("--dry-run", cwd=cwd)
+    assert dry.returncode == 0, dry.stdout[-2000:] + dry.stderr[-2000:]
+    assert f"{expected} untested" in dry.stdout
+    assert {p.name: p.stat().st_mtime_ns for p in results.iterdir()} == real, "the dry run changed the results"
+    assert not junit.exists(), "the dry run wrote JUnit"
+
+    report, history = tmp_path / "report", tmp_path / "history"
+    built = make_report(results, report, history)
+    assert built.returncode == 0, built.stdout + built.stderr
+    shown = summary(report)
+    assert shown["stats"] == {"total": scenarios, "new": scenarios, "passed": scenarios}, shown["stats"]
+    assert shown["status"] == "passed"
+    assert shown["retryTests"] == [] and shown["flakyTests"] == []
+    trend = (history / "history.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(trend) == 1
+
+    # the same results built again, and a dry run's empty folder, add nothing to the trend
+    assert make_report(results, report, history).returncode == 0
+    empty = tmp_path / "empty-results"
+    dry_only = behave("--dry-run", cwd=isolated_ini(tmp_path / "dry2", empty))
+    assert dry_only.returncode == 0
+    assert not empty.exists() or not any(empty.iterdir()), "a dry run wrote Allure results"
+    empty.mkdir(exist_ok=True)
+    again = make_report(empty, tmp_path / "report-empty", history)
+    assert "Historia raportu bez zmian" in again.stderr, again.stderr
+    assert len((history / "history.jsonl").read_text(encoding="utf-8").splitlines()) == 1
+
+
+def test_a_new_run_starts_a_fresh_results_folder_unless_asked(tmp_path, simulator):
+    first, results = run_suite(tmp_path, simulator, FEATURE + ":9")
+    assert first.returncode == 0, first.stdout[-2000:]
+    assert len(allure_results(results)) == 1
+    second, _ = run_suite(tmp_path, simulator, FEATURE + ":15")
+    assert second.returncode == 0, second.stdout[-2000:]
+    names = [r["name"] for r in allure_results(results)]
+    assert names == ["Powrót przyciskiem „Wstecz” po wylogowaniu nie pokazuje konta"], names
+    third, _ = run_suite(tmp_path, simulator, "-D", "append_results=true", FEATURE + ":9")
+    assert third.returncode == 0, third.stdout[-2000:]
+    assert len(allure_results(results)) == 2
+    labels = [{label["name"]: label["value"] for label in r["labels"]} for r in allure_results(results)]
+    assert all(label.get("host") and label.get("thread") for label in labels), labels
