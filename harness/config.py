@@ -146,6 +146,7 @@ class Settings:
     sim_variants: str = ""  # the simulator's flow variants, comma-separated (SIM_VARIANTS)
     # Allure results: a run starts a fresh results folder unless this is true (harness.allure_formatter)
     append_results: bool = False
+    teksty: str = ""  # an overlay of screen texts for this environment (TOML, see teksty.example.toml)
 
     @property
     def uses_simulator(self) -> bool:
@@ -193,6 +194,7 @@ PARSERS: dict[str, Callable[[str, str], object]] = {
     "sim_rename": _file,
     "sim_variants": _variants,
     "append_results": _bool,
+    "teksty": _text,
 }
 assert set(PARSERS) == {f.name for f in fields(Settings)}
 

@@ -15,6 +15,9 @@ from dataclasses import dataclass
 import parse
 from behave import register_type
 
+from harness import personas
+from pages import wording
+
 DATA, SCREEN_TEXT = "dane", "tekst ekranu"
 
 # -- people ---------------------------------------------------------------------------------------------
@@ -33,11 +36,11 @@ class ThirdPerson:
 
 
 # Third persons as Gherkin names them („dla Ewy Nowak”): their name and a synthetic PESEL.
-THIRD_PERSONS = {
+THIRD_PERSONS = personas.RenamedPeople({
     "Ewy Nowak": ThirdPerson("Ewa Nowak", "15232045626"),
     "Piotra Zielińskiego": ThirdPerson("Piotr Zieliński", "75092301878"),
     "osoby z błędnym numerem PESEL": ThirdPerson("Tomasz Mazur", "87061302072"),  # wrong check digit
-}
+})
 MYSELF = "samego siebie"  # the logged-in patient, named in the form as a third person
 
 
@@ -100,10 +103,7 @@ parse_contact_field.allowed = "`adres e-mail` albo `numer telefonu` (pole formul
 # The kinds of „Uprawnienia”, as art. 7a ust. 1 pkt 3–5 of the act on the information system in
 # health care names them: an authorisation to access records, consent to information about the state
 # of health, consent to specific health services or refusal of it ("lub o jej odmowie").
-CONSENT_KINDS = ("Upoważnienie do dostępu do dokumentacji medycznej",  # [publiczne] art. 7a ust. 1 pkt 3 usioz
-                 "Zgoda na udzielanie informacji o stanie zdrowia",  # [publiczne] art. 7a ust. 1 pkt 4 usioz
-                 "Zgoda na udzielenie określonych świadczeń zdrowotnych",  # [publiczne] art. 7a ust. 1 pkt 5 usioz
-                 "Odmowa zgody na udzielenie określonych świadczeń zdrowotnych")  # [publiczne] art. 7a ust. 1 pkt 5
+CONSENT_KINDS = wording.group("rodzaj uprawnienia")  # pages/teksty_ekranow.toml, [publiczne] art. 7a usioz
 PERSON_KINDS = CONSENT_KINDS[:2]  # given to a named person; the other two concern services
 
 
@@ -229,4 +229,6 @@ for _converter, _kind in TYPES.values():
 
 
 def register() -> None:
-    register_type(**{name: converter for name, (converter, _) in TYPES.items()})
+    # data values come as this environment names them ([nazwy] of the accounts file, harness/personas.py)
+    register_type(**{name: personas.renaming(converter) if kind == DATA else converter
+                     for name, (converter, kind) in TYPES.items()})

@@ -10,7 +10,7 @@ import sys
 from behave import fixture, use_fixture
 from behave.model import Scenario, Status
 
-from harness import parallel_worker, preflight, recovery, reporting, run_guard
+from harness import environment_words, parallel_worker, preflight, recovery, reporting, run_guard
 from harness.arrange import SimulatorFacility, load_facility
 from harness.browser import BrowserKeeper, check_setup, console_log
 from harness.cleanup import Cleanup
@@ -87,6 +87,7 @@ def before_all(context) -> None:
     run_guard.install_interrupt_handlers(context)
     try:
         settings = from_behave(context.config)
+        environment_words.install(settings)  # the overlay (-D teksty) and [nazwy], checked before any browser
         check_setup(settings)
         if settings.grid == "local":  # the run's own Selenium Grid; its address becomes remote_url
             settings = use_fixture(grid_fixture, context, settings)

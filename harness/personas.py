@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import configparser
+import dataclasses
+import difflib
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from stdnum.pl import pesel as stdnum_pesel
 
@@ -56,6 +61,8 @@ def load_accounts(path: Path) -> dict[str, Persona]:
         raise AccountsError(f"Plik kont {path} ma błędny format ({first_line}). {hint}") from None
     personas = {}
     for name in parser.sections():
+        if name == NAMES_SECTION:
+            continue
         pesel = parser[name].get("pesel", "").strip()
         if not pesel:
             raise AccountsError(f"Plik kont {path}, sekcja [{name}]: brak klucza 'pesel'. {hint}")
@@ -64,6 +71,107 @@ def load_accounts(path: Path) -> dict[str, Persona]:
     if not personas:
         raise AccountsError(f"Plik kont {path} nie zawiera żadnego konta. {hint}")
     return personas
+
+
+# -- names of one environment: [nazwy] in the accounts file ---------------------------------------------------
+# `name in the scenarios = name on this environment`: medicines, doctors, nurses, facilities, third persons.
+NAMES_SECTION = "nazwy"
+FEATURES = Path(__file__).resolve().parent.parent / "features"
+_QUOTED = re.compile(r"„([^„”]+)”")
+
+
+def scenario_names(third_persons: list[str] = ()) -> set[str]:
+    """The names the scenarios use (every quoted text of the feature files) and the third persons' names."""
+    names = set(third_persons)
+    for path in FEATURES.glob("*.feature"):
+        names.update(_QUOTED.findall(path.read_text(encoding="utf-8")))
+    return names
+
+
+def load_names(path: Path, known: set[str] | None = None) -> dict[str, str]:
+    """The [nazwy] section of the accounts file: {name in the scenarios: name on this environment}; {} when the
+    file or the section is missing. Raises AccountsError (Polish) naming the line, the closest known names
+    and where they are listed."""
+    if not path.is_file():
+        return {}
+    source = path.read_text(encoding="utf-8")
+    parser = configparser.ConfigParser(delimiters=("=",), interpolation=None)
+    parser.optionxform = str  # names keep their case
+    try:
+        parser.read_string(source)
+    except configparser.Error as exc:
+        raise AccountsError(f"Plik kont {path} ma błędny format ({str(exc).splitlines()[0]}).") from None
+    if not parser.has_section(NAMES_SECTION):
+        return {}
+    if known is None:
+        from harness.gherkin_types import THIRD_PERSONS
+        from pages.wording import load_vocabulary
+
+        known = scenario_names([dict.__getitem__(THIRD_PERSONS, form).name for form in THIRD_PERSONS])
+        known -= set(load_vocabulary())  # screen texts are the overlay's (-D teksty), not names
+    where = ("Nazwy, których używają scenariusze, to teksty w cudzysłowach „…” w features/*.feature "
+             "(leki, lekarze, pielęgniarki, placówki) i osoby trzecie (docs/kroki.md); opis: docs/prawdziwe-iikp.md.")
+    names = {}
+    for key, value in parser[NAMES_SECTION].items():
+        line = _line_of(source, key)
+        at = f"Plik kont {path}, sekcja [{NAMES_SECTION}]" + (f", wiersz {line}" if line else "")
+        if key not in known:
+            similar = difflib.get_close_matches(key, sorted(known), n=3, cutoff=0.5)
+            hint = (" Najbliższe: " + ", ".join(f"„{s}”" for s in similar) + ".") if similar else ""
+            raise AccountsError(f"{at}: „{key}” nie występuje w scenariuszach.{hint} {where}")
+        if not value.strip():
+            raise AccountsError(f"{at}: „{key}” ma pustą wartość; wpisz, jak ta nazwa brzmi na tym środowisku "
+                                f"(np. {key} = …), albo usuń wiersz.")
+        names[key] = value.strip()
+    return names
+
+
+def _line_of(source: str, key: str) -> int | None:
+    found = re.search(r"^[ \t]*" + re.escape(key) + r"[ \t]*=", source, re.M)
+    return source.count("\n", 0, found.start()) + 1 if found else None
+
+
+_names: dict[str, str] = {}
+
+
+def install_names(names: dict[str, str]) -> dict[str, str]:
+    """Make `names` the run's [nazwy] (once, before the first step); return the previous ones."""
+    previous = dict(_names)
+    _names.clear()
+    _names.update(names)
+    return previous
+
+
+def rename(value: Any) -> Any:
+    """A value of a step's parameter with the scenarios' names as this environment names them: a text, each
+    text of a list, or the `name` of a person."""
+    if isinstance(value, str):
+        return _names.get(value, value)
+    if isinstance(value, list):
+        return [rename(item) for item in value]
+    if dataclasses.is_dataclass(value) and hasattr(value, "name"):
+        return dataclasses.replace(value, name=rename(value.name))
+    return value
+
+
+def renaming(converter: Callable[[str], Any]) -> Callable[[str], Any]:
+    """A parameter type's converter whose value is renamed (see `rename`), keeping its pattern and kind."""
+
+    def convert(text: str) -> Any:
+        return rename(converter(text))
+
+    for attribute in ("pattern", "regex_group_count", "allowed", "kind", "__doc__"):
+        if hasattr(converter, attribute):
+            setattr(convert, attribute, getattr(converter, attribute))
+    convert.__name__ = converter.__name__
+    return convert
+
+
+class RenamedPeople(dict):
+    """Third persons by their Gherkin form, each named as this environment names them ([nazwy])."""
+
+    def __getitem__(self, form: str):
+        return rename(super().__getitem__(form))
 
 
 # „Scenariusz mówi o …”: the built-in personas in the locative case; anyone else is „osobie „Imię Nazwisko””.

@@ -70,6 +70,9 @@ def vocabulary_texts(paths: list[Path] = SOURCES) -> dict[str, Text]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in found:
                 found[node.value].where.append(f"{path.relative_to(PROJECT_ROOT)}:{node.lineno}")
+    for text, entry in load_vocabulary().items():
+        if entry.group:  # read as a set by a parameter type (pages.wording.group)
+            found[text].where.append(f"grupa „{entry.group}”")
     return found
 
 

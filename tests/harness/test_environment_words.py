@@ -1,0 +1,88 @@
+"""An environment's words and names: [nazwy] of the accounts file renames data values of the steps, and a bad
+overlay or a bad name stops the run with exit 2 before any browser starts."""
+
+from __future__ import annotations
+
+import pytest
+
+from harness import personas
+from harness.errors import AccountsError
+from harness.gherkin_types import THIRD_PERSONS, TYPES
+from harness.personas import load_accounts, load_names, rename, renaming
+from tests.meta.conftest import PROJECT_ROOT, behave
+
+PESEL = "02070803628"  # the simulator's synthetic Jan Nowak
+ONE_SCENARIO = str(PROJECT_ROOT / "features" / "logowanie.feature:9")
+NOWHERE = "http://127.0.0.1:9"
+
+
+@pytest.fixture
+def names():
+    """Install names for one test; put the previous ones back after it."""
+    previous = {}
+
+    def use(mapping: dict[str, str]) -> None:
+        previous.update(personas.install_names(mapping))
+
+    yield use
+    personas.install_names(previous)
+
+
+def _accounts(tmp_path, names_section: str):
+    path = tmp_path / "accounts.ini"
+    path.write_text(f"[Jan Nowak]\npesel = {PESEL}\n\n[nazwy]\n{names_section}", encoding="utf-8")
+    return path
+
+
+def test_names_are_read_with_their_case_and_personas_stay_personas(tmp_path):
+    path = _accounts(tmp_path, "Metformina 500 mg = Metformax 500 mg\nlek. Barbara Zając = lek. Barbara Zięba\n")
+    assert load_names(path) == {"Metformina 500 mg": "Metformax 500 mg", "lek. Barbara Zając": "lek. Barbara Zięba"}
+    assert list(load_accounts(path)) == ["Jan Nowak"]
+
+
+@pytest.mark.parametrize("section, says", [
+    ("Metformina 50 mg = Metformax\n", ["wiersz 5", "„Metformina 50 mg”", "„Metformina 500 mg”",
+                                        "features/*.feature"]),
+    ("Metformina 500 mg =\n", ["wiersz 5", "pustą wartość"]),
+    ("Dodaj uprawnienie = Udostępnij dane\n", ["„Dodaj uprawnienie” nie występuje w scenariuszach"]),
+])
+def test_a_bad_name_is_refused_naming_the_line(tmp_path, section, says):
+    with pytest.raises(AccountsError) as refused:
+        load_names(_accounts(tmp_path, section))
+    for part in says:
+        assert part in str(refused.value)
+
+
+def test_no_file_or_no_section_means_no_names(tmp_path):
+    assert load_names(tmp_path / "missing.ini") == {}
+    plain = tmp_path / "plain.ini"
+    plain.write_text(f"[Jan Nowak]\npesel = {PESEL}\n", encoding="utf-8")
+    assert load_names(plain) == {}
+
+
+def test_data_parameters_come_renamed_and_screen_texts_do_not(names):
+    names({"Metformina 500 mg": "Metformax 500 mg", "Ewa Nowak": "Ewa Nowicka",
+           "Przychodnia Zdrowie": "NZOZ Zdrowie"})
+    medicines = renaming(TYPES["Leki"][0])
+    assert medicines.pattern == TYPES["Leki"][0].pattern and medicines.kind == "dane"
+    assert medicines("„Metformina 500 mg” i „Bisoprolol 5 mg”") == ["Metformax 500 mg", "Bisoprolol 5 mg"]
+    assert renaming(TYPES["Tekst"][0])("Przychodnia Zdrowie") == "NZOZ Zdrowie"
+    assert THIRD_PERSONS["Ewy Nowak"].name == "Ewa Nowicka" and THIRD_PERSONS["Ewy Nowak"].pesel == "15232045626"
+    assert rename("Bisoprolol 5 mg") == "Bisoprolol 5 mg"
+
+
+def test_a_bad_overlay_stops_the_run_before_any_browser(tmp_path):
+    overlay = tmp_path / "teksty.toml"
+    overlay.write_text('[teksty]\n"Dodaj uprawnienia" = "Udostępnij dane"\n', encoding="utf-8")
+    run = behave("-D", f"teksty={overlay}", "-D", f"driver_path={tmp_path / 'no-driver'}", ONE_SCENARIO,
+                 timeout=120)
+    assert run.returncode == 2, run.stderr[-2000:]
+    assert "wiersz 2" in run.stderr and "„Dodaj uprawnienie”" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_a_bad_name_stops_a_real_iikp_run_before_any_browser(tmp_path):
+    path = _accounts(tmp_path, "Metformina 50 mg = Metformax\n")
+    run = behave("-D", "target=iikp", "-D", f"accounts={path}", "-D", f"base_url={NOWHERE}", "-D",
+                 f"pz_url={NOWHERE}", "-D", f"driver_path={tmp_path / 'no-driver'}", ONE_SCENARIO, timeout=120)
+    assert run.returncode == 2, run.stderr[-2000:]
+    assert "wiersz 5" in run.stderr and "„Metformina 500 mg”" in run.stderr
