@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 from selenium.common.exceptions import (
@@ -60,34 +60,96 @@ class Action:
 
 
 class BasePage:
-    """A screen; subclasses set TITLE (the text of its h1) and expose services returning the next page."""
+    """A screen; subclasses set TITLE (the text of its h1) and expose services returning the next page.
+
+    Whether the page is here is one hook, `is_here(screen)` (by default: the h1 is TITLE), with the query
+    it reads (`evidence()`). `arrive`, `next_page` and `await_refusal` wait through it.
+    """
 
     TITLE: str = ""
     PATH: str = ""
+    # An error screen of instrukcja CeZ pkt 3 that a scenario awaits: seeing it ends no wait.
+    ERROR_SCREEN: bool = False
 
     def __init__(self, site: Site):
         self.site = site
         self.driver = site.driver
 
+    # -- is this page here -------------------------------------------------------------------------
+    def is_here(self, screen: dom.Screen) -> bool:
+        """Whether the screen is this page; `screen.result` answers `evidence()`. Pages override it."""
+        return screen.h1 == self.TITLE
+
+    def evidence(self) -> dict | None:
+        """The query (pages.locators.Query) whose answer `is_here` reads, or None when the screen's state is enough."""
+        return None
+
+    def describe(self) -> str:
+        """How a wait names this page when it does not come."""
+        return f"strona „{self.TITLE}”"
+
+    def arrive(self: P, after: Action | None = None) -> P:
+        """Wait until this page is here (and, after an action, the screen moved on); return self."""
+        return self.next_page(after, self)
+
+    def next_page(self, after: Action | None, *pages: type[BasePage] | BasePage) -> BasePage:
+        """Wait until one of `pages` (classes, or page objects) is here, after `after` when given; return it."""
+        candidates = [page if isinstance(page, BasePage) else page(self.site) for page in pages]
+        evidence = {str(i): page.evidence() for i, page in enumerate(candidates) if page.evidence() is not None}
+
+        def landed(screen: dom.Screen) -> BasePage | None:
+            for i, page in enumerate(candidates):
+                seen = replace(screen, result=screen.result.get(str(i))) if evidence else screen
+                if page.is_here(seen):
+                    return page
+            return None
+
+        screen = self.wait_for(lambda screen: landed(screen) is not None,
+                               " albo ".join(page.describe() for page in candidates),
+                               Query.all(**evidence) if evidence else None, after=after,
+                               expect_error_screen=any(page.ERROR_SCREEN for page in candidates))
+        return landed(screen)
+
+    def await_refusal(self: P, action: Action, what: str) -> P:
+        """Wait until this page shows, after `action`, why iIKP refused (role=alert); return self."""
+        self.wait_for(lambda screen: self.is_here(screen) and bool(screen.alerts), what, self.evidence(), after=action)
+        return self
+
     # -- reading -----------------------------------------------------------------------------------
-    def probe(self, query: dict | None = None, since: int | None = None, stamp: int | None = None) -> dom.Screen:
+    def probe(self, query: dict | None = None) -> dom.Screen:
         """One look at the screen (no waiting): its state and the answer to `query`."""
-        return dom.probe(self.driver, query, since, stamp)
+        return dom.probe(self.driver, query)
 
     def read(self, query: dict) -> Any:
         """The answer to a query of pages.locators.Query, read now in one round trip."""
         return self.probe(query).result
 
+    def alerts(self) -> list[str]:
+        """The messages the screen shows (role=alert): refusals, validation messages; in page order."""
+        return self.probe().alerts
+
+    def refused_fields(self) -> list[str]:
+        """The labels of the form fields marked as wrong (aria-invalid), in page order."""
+        return self.read(Query.refused_fields())
+
     def wait_for(self, condition: Callable[[dom.Screen], object], what: str, query: dict | None = None,
-                 since: int | None = None, stamp: int | None = None,
-                 expect_error_screen: bool = False) -> dom.Screen:
+                 after: Action | None = None, expect_error_screen: bool = False) -> dom.Screen:
         """The suite's one explicit wait: poll the screen (one round trip each) until `condition` holds
-        and the page is not busy loading, up to the configured timeout; return that screen.
+        (and, after an action, the screen moved on) and the page is not busy loading, up to the configured
+        timeout; return that screen.
 
         An error screen of instrukcja CeZ pkt 3 ends the wait at once with an EnvironmentFailure, unless
         `expect_error_screen`. A timeout while the screen shows a refusal (role=alert) raises
         RefusedByIkp quoting it; any other timeout raises TimeoutException saying what was awaited.
         """
+        def holds(screen: dom.Screen) -> object:
+            return (after is None or after.moved_on(screen)) and condition(screen)
+
+        return self._wait(holds, what, query, since=after.generation if after else None,
+                          expect_error_screen=expect_error_screen)
+
+    def _wait(self, condition: Callable[[dom.Screen], object], what: str, query: dict | None = None,
+              since: int | None = None, stamp: int | None = None, expect_error_screen: bool = False) -> dom.Screen:
         last: list[dom.Screen] = []
 
         def check(driver: WebDriver):
@@ -112,24 +174,13 @@ class BasePage:
             where = f"adres: {seen.url}, nagłówek: „{seen.h1}”" if seen else f"adres: {self.driver.current_url}"
             raise TimeoutException(f"Nie doczekano się w {self.site.timeout:g} s: {what} ({where})") from None
 
-    def arrive(self: P, after: Action | None = None) -> P:
-        """Wait until this page's h1 shows (and, after an action, the screen moved on); return self."""
-        self.wait_for(lambda screen: screen.h1 == self.TITLE and (after is None or after.moved_on(screen)),
-                      f"strona „{self.TITLE}”", since=after.generation if after else None)
-        return self
-
-    def wait_until_loaded(self: P) -> P:
-        """Wait until this page's h1 shows; return self. The one check a page object makes of itself."""
-        return self.arrive()
-
     def title(self) -> str:
         """The text of the page's h1, or '' while there is none."""
         return self.probe().h1
 
-    def find(self, target: Locator, what: str, stamp: int | None = None) -> WebElement:
+    def find(self, target: Locator, what: str) -> WebElement:
         """The first visible element matching `target`, waiting for it."""
-        return self.wait_for(lambda screen: screen.result is not None, what, Query.element(target),
-                             stamp=stamp).result
+        return self.wait_for(lambda screen: screen.result is not None, what, Query.element(target)).result
 
     def shows(self, target: Locator) -> bool:
         """Whether anything visible matches `target` now (no waiting)."""
@@ -137,9 +188,9 @@ class BasePage:
 
     # -- acting --------------------------------------------------------------------------------------
     def open(self: P) -> P:
-        """Navigate to the page's own address and wait for it."""
+        """Navigate to the page's own address and wait for it; return it."""
         self.driver.get(self.site.ikp(self.PATH))
-        return self.wait_until_loaded()
+        return self.arrive()
 
     def act(self, target: Locator, what: str, do: Callable[[WebElement], None]) -> Action:
         """Find the element, stamp the screen's content, then `do` it (a real WebDriver action).
@@ -157,9 +208,16 @@ class BasePage:
             except _RETRY_ACTION:
                 return False
 
-        screen = self.wait_for(lambda screen: screen.result is not None and attempt(screen), what,
-                               Query.element(target), stamp=generation)
+        screen = self._wait(lambda screen: screen.result is not None and attempt(screen), what,
+                            Query.element(target), stamp=generation)
         return Action(generation, screen.h1)
+
+    def perform(self, do: Callable[[], object]) -> Action:
+        """Stamp the screen's content, then `do` what acts on the whole browser (Back, reload); return the Action."""
+        generation = dom.new_generation()
+        before = dom.probe(self.driver, None, None, generation)
+        do()
+        return Action(generation, before.h1)
 
     def click(self, target: Locator, what: str) -> Action:
         """Click the element a person would click; return the Action."""
@@ -190,8 +248,8 @@ class BasePage:
         return self.click(within(select, role("option", option)), f"{what}: „{option}”")
 
     def wait_for_next(self, after: Action, what: str, expect_error_screen: bool = False) -> dom.Screen:
-        """Wait until the screen moved on after the action (new content, another h1 or a new alert)."""
-        return self.wait_for(after.moved_on, what, since=after.generation, expect_error_screen=expect_error_screen)
+        """Wait until the screen moved on after the action (new content, another h1 or a new alert); return it."""
+        return self.wait_for(lambda screen: True, what, after=after, expect_error_screen=expect_error_screen)
 
     def current_url(self) -> str:
         return self.driver.current_url

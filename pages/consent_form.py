@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from pages.base import Action
 from pages.components.header import LoggedInPage
-from pages.locators import Query, button, label
+from pages.locators import button, label
 
 
 @dataclass(frozen=True)
@@ -57,18 +57,11 @@ class ConsentWizardPage(LoggedInPage):
     def grant_expecting_refusal(self, entry: ConsentEntry) -> "ConsentWizardPage":
         """Go through the wizard until iIKP refuses (at whichever step); return this page, showing why."""
         action = self._walk(entry)
-        if action is not None:
-            self.wait_for(lambda screen: action.moved_on(screen) and bool(screen.alerts),
-                          "komunikat o odrzuceniu uprawnienia", since=action.generation)
-        return self
+        return self if action is None else self.await_refusal(action, "komunikat o odrzuceniu uprawnienia")
 
     def messages(self) -> list[str]:
-        """The refusal messages shown, in page order."""
-        return self.probe().alerts
-
-    def refused_fields(self) -> list[str]:
-        """The labels of the fields marked as wrong (aria-invalid)."""
-        return self.read(Query.refused_fields())
+        """The refusal messages shown, in page order (kept until the steps read alerts())."""
+        return self.alerts()
 
     def _walk(self, entry: ConsentEntry) -> Action | None:
         """Fill in each step; return the final save's Action, or None when a step was refused."""
@@ -90,9 +83,7 @@ class ConsentWizardPage(LoggedInPage):
 
     def _refused(self, action: Action) -> bool:
         """Wait for the next step (or a refusal) after `action`; whether iIKP refused."""
-        screen = self.wait_for(lambda screen: action.moved_on(screen) and screen.h1 == self.TITLE,
-                               "następny krok dodawania uprawnienia", since=action.generation)
-        return bool(screen.alerts)
+        return bool(self.wait_for(self.is_here, "następny krok dodawania uprawnienia", after=action).alerts)
 
     def _date(self, value: datetime.date | None) -> str:
         return value.strftime(self.DATE_FORMAT) if value else ""

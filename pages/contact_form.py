@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pages.base import BasePage
 from pages.components.header import LoggedInPage
-from pages.locators import Query, button, label
+from pages.locators import button, label
 
 # The notification channels a patient can choose, by the labels of their checkboxes:
 # [publiczne] "SMS lub e-mail (albo jedno i drugie)" (legionowo.pl, spzoz-miedzychod.com.pl); [wybór] labels.
@@ -35,17 +35,11 @@ class ContactFields(LoggedInPage):
     def save_expecting_refusal(self) -> "ContactFields":
         """Press „Zapisz” expecting the form back with what is wrong; return this page once it says so."""
         action = self.click(self.SAVE, "przycisk „Zapisz”")
-        self.wait_for(lambda screen: screen.h1 == self.TITLE and action.moved_on(screen) and bool(screen.alerts),
-                      "komunikat o odrzuceniu danych kontaktowych", since=action.generation)
-        return self
-
-    def refused_fields(self) -> list[str]:
-        """The labels of the fields the form marks as wrong (aria-invalid), in page order."""
-        return self.read(Query.refused_fields())
+        return self.await_refusal(action, "komunikat o odrzuceniu danych kontaktowych")
 
     def messages(self) -> list[str]:
-        """The refusal messages shown (role=alert), in page order."""
-        return self.probe().alerts
+        """The refusal messages shown (role=alert), in page order (kept until the steps read alerts())."""
+        return self.alerts()
 
 
 class ContactFormPage(ContactFields):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pages import dom
 from pages.base import Site
 from pages.components.header import LoggedInPage
 from pages.locators import Query, button, label, link, outside, role, text, within
@@ -38,18 +39,27 @@ class Confirmation:
     person: str
 
 
-class FacilitySearchPage(LoggedInPage):
+class RoleFormPage(LoggedInPage):
+    """A step of the declaration form of one POZ role: its h1 names the role."""
+
+    def __init__(self, site: Site, role_: Role):
+        super().__init__(site)
+        self.role = role_
+
+    def is_here(self, screen: dom.Screen) -> bool:
+        return screen.h1 == self.role.form_title
+
+    def describe(self) -> str:
+        return f"strona „{self.role.form_title}”"
+
+
+class FacilitySearchPage(RoleFormPage):
     """Step 1 of the form: find a facility by city or name, and choose it by clicking its name
     [publiczne: uniabracka.pl, cmrpulawy.pl]; each entry names the facility's unit for the role."""
 
     QUERY = label("Miejscowość lub nazwa placówki")  # [wybór]
     SEARCH = button("Szukaj")  # [wybór]
     RESULTS = outside(within(role("main"), role("listitem")), role("navigation"))
-
-    def __init__(self, site: Site, role_: Role):
-        super().__init__(site)
-        self.role = role_
-        self.TITLE = role_.form_title
 
     def search(self, query: str) -> "FacilitySearchPage":
         """Search facilities by city or name; return this page once the search's answer is shown."""
@@ -66,16 +76,11 @@ class FacilitySearchPage(LoggedInPage):
         return PersonChoicePage(self.site, self.role).arrive(action)
 
 
-class PersonChoicePage(LoggedInPage):
+class PersonChoicePage(RoleFormPage):
     """Step 2 of the form: the facility's staff of the role and the reason for the change."""
 
     REASON = label("Powód zmiany")  # [wybór]
     NEXT = button("Dalej")  # [wybór]
-
-    def __init__(self, site: Site, role_: Role):
-        super().__init__(site)
-        self.role = role_
-        self.TITLE = role_.form_title
 
     def choose(self, person: str, reason: str = NO_REASON) -> "ConfirmationPage":
         """Pick the person (by the name on its label) and the reason; return the confirmation screen."""

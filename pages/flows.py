@@ -34,10 +34,7 @@ def open_allowing_error_screen(site: Site, page_class: type[BasePage]) -> BasePa
     rather than retried as an environment failure.
     """
     site.driver.get(site.ikp(page_class.PATH))
-    candidates = {page.TITLE: page for page in (page_class, PzErrorPage, IkpErrorPage)}
-    screen = BasePage(site).wait_for(lambda screen: screen.h1 in candidates,
-                                     f"strona „{page_class.TITLE}” albo ekran błędu", expect_error_screen=True)
-    return candidates[screen.h1](site)
+    return BasePage(site).next_page(None, page_class, PzErrorPage, IkpErrorPage)
 
 
 def log_in_after_hard_refresh(site: Site, pesel: str) -> BasePage:
@@ -50,9 +47,9 @@ def allowing_error_screen(site: Site, service: Callable[[], BasePage]) -> BasePa
     try:
         return service()
     except PzErrorScreen:
-        return PzErrorPage(site).wait_until_loaded()
+        return PzErrorPage(site).arrive()
     except IkpErrorScreen:
-        return IkpErrorPage(site).wait_until_loaded()
+        return IkpErrorPage(site).arrive()
 
 
 def open_in_second_tab(site: Site, page_class: type[BasePage]) -> None:
@@ -68,7 +65,7 @@ def open_in_second_tab(site: Site, page_class: type[BasePage]) -> None:
     BasePage(site).wait_for(lambda screen: set(driver.window_handles) - before, "druga karta przeglądarki")
     [second] = set(driver.window_handles) - before
     driver.switch_to.window(second)
-    page_class(site).wait_until_loaded()
+    page_class(site).arrive()
     driver.switch_to.window(first)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pages import dom
-from pages.base import Action, BasePage, Site
+from pages.base import BasePage
 
 BACK = "Wstecz"  # [instrukcja CeZ pkt 2.3] the browser's Back button, which CeZ warns about
 
@@ -12,13 +12,11 @@ class LoggedOutPage(BasePage):
     """The screen after logging out. Its wording is not public, so it is known by what it lacks: no
     „Wyloguj się” and nobody's name in a header (the simulator shows „Wylogowano”, [wybór])."""
 
-    @classmethod
-    def after(cls, site: Site, logout: Action) -> "LoggedOutPage":
-        """Wait until the screen moved on from the logout and nobody is logged in; return it."""
-        page = cls(site)
-        page.wait_for(lambda screen: logout.moved_on(screen) and not screen.logged_in,
-                      "ekran po wylogowaniu (bez „Wyloguj się”)", since=logout.generation)
-        return page
+    def is_here(self, screen: dom.Screen) -> bool:
+        return not screen.logged_in
+
+    def describe(self) -> str:
+        return "ekran po wylogowaniu (bez „Wyloguj się”)"
 
     def shows_account_of(self, patient: str) -> bool:
         """Whether anything of this patient's account is visible: „Wyloguj się”, or the patient's name in a header."""
@@ -27,9 +25,6 @@ class LoggedOutPage(BasePage):
 
     def go_back(self) -> "LoggedOutPage":
         """Press the browser's Back; return the screen the browser shows then, whatever it is."""
-        generation = dom.new_generation()
-        before = self.probe(stamp=generation)
-        self.driver.back()
-        self.wait_for_next(Action(generation, before.h1), "poprzednia strona po przycisku „Wstecz” przeglądarki",
+        self.wait_for_next(self.perform(self.driver.back), "poprzednia strona po przycisku „Wstecz” przeglądarki",
                            expect_error_screen=True)
         return LoggedOutPage(self.site)

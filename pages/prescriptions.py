@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pages import dom
 from pages.base import Action
 from pages.components.header import LoggedInPage
 from pages.locators import Query, button, heading, label, link, outside, role, within
@@ -13,13 +14,15 @@ class RecipesTabPage(LoggedInPage):
     TITLE = "Recepty"  # [publiczne] pacjent.gov.pl, infor.pl
     TAB = ""
 
-    def arrive(self, after: Action | None = None):
-        """Wait until „Recepty” shows this sub-tab (and, after an action, the screen moved on); return self."""
-        self.wait_for(lambda screen: screen.h1 == self.TITLE and screen.result
-                      and (after is None or after.moved_on(screen)),
-                      f"„{self.TITLE}” > „{self.TAB}”", Query.exists(heading(self.TAB)),
-                      since=after.generation if after else None)
-        return self
+    def is_here(self, screen: dom.Screen) -> bool:
+        """„Recepty” showing this sub-tab's heading."""
+        return screen.h1 == self.TITLE and bool(screen.result)
+
+    def evidence(self) -> dict:
+        return Query.exists(heading(self.TAB))
+
+    def describe(self) -> str:
+        return f"„{self.TITLE}” > „{self.TAB}”"
 
     def tab(self, page_class):
         """Follow the sub-tab link of `page_class`; return that sub-tab."""
@@ -52,15 +55,11 @@ class PrescriptionsPage(RecipesTabPage):
 
     def order_expecting_refusal(self, medicines: list[str]) -> "PrescriptionsPage":
         """Tick the medicines (maybe none) and press „Zamów receptę”; return this page once it says why not."""
-        action = self._tick_and_submit(medicines)
-        self.wait_for(lambda screen: screen.h1 == self.TITLE and action.moved_on(screen) and bool(screen.alerts),
-                      "komunikat, dlaczego nie można zamówić recepty", since=action.generation)
-        return self
+        return self.await_refusal(self._tick_and_submit(medicines), "komunikat, dlaczego nie można zamówić recepty")
 
     def refusal_message(self) -> str:
-        """The message saying why the order was not placed, or ''."""
-        alerts = self.probe().alerts
-        return alerts[0] if alerts else ""
+        """The message saying why the order was not placed, or '' (kept until the steps read alerts())."""
+        return " ".join(self.alerts())
 
     def refusal_says(self, words: tuple[str, ...]) -> bool:
         """Whether the refusal message mentions every one of these words (case-insensitive)."""

@@ -7,8 +7,12 @@ from selenium.webdriver.common.keys import Keys
 from pages import dom
 from pages.base import Action, BasePage, Site
 from pages.components.error_pages import IkpErrorPage, PzErrorPage
-from pages.landing import LANDING_PAGES, land_after_login
-from pages.locators import button, label
+from pages.home import HomePage
+from pages.locators import Query, button, label
+from pages.terms import TermsPage
+
+# The screens iIKP may show right after the test PZ sends the browser back.
+LANDING_PAGES = (TermsPage, HomePage)
 
 
 class PzLoginPage(BasePage):
@@ -19,30 +23,29 @@ class PzLoginPage(BasePage):
     LOGIN_ENTRY = "/ikp/zaloguj"  # [instrukcja CeZ pkt 2.1]
     PZ_PATH = "/pz/ekran_pz"  # [instrukcja CeZ pkt 2.2]
 
-    def wait_until_loaded(self) -> "PzLoginPage":
-        """Wait for the „Pesel” field on the PZ origin; return self."""
-        self.find(self.PESEL, "pole „Pesel” na stronie testowego Profilu Zaufanego")
-        self.wait_for(lambda screen: screen.url.startswith(self.site.pz_url + self.PZ_PATH),
-                      "strona logowania testowego Profilu Zaufanego")
-        return self
+    def is_here(self, screen: dom.Screen) -> bool:
+        """The „Pesel” field, on the test PZ's own address."""
+        return bool(screen.result) and screen.url.startswith(self.site.pz_url + self.PZ_PATH)
+
+    def evidence(self) -> dict:
+        return Query.exists(self.PESEL)
+
+    def describe(self) -> str:
+        return "strona logowania testowego Profilu Zaufanego z polem „Pesel”"
 
     @classmethod
     def start_login(cls, site: Site) -> "PzLoginPage":
         """Open iIKP's login address (instrukcja CeZ pkt 2.1) and follow the redirect to the PZ page; return it."""
         site.driver.get(site.ikp(cls.LOGIN_ENTRY))
-        return cls(site).wait_until_loaded()
+        return cls(site).arrive()
 
     def log_in(self, pesel: str, submit_with: str = "enter") -> BasePage:
         """Type the PESEL and submit with ENTER or the button „Dalej”; return the iIKP page landed on."""
-        self._type_and_submit(pesel, submit_with)
-        return land_after_login(self.site)
+        return self.next_page(self._type_and_submit(pesel, submit_with), *LANDING_PAGES)
 
     def attempt_invalid(self, pesel: str, submit_with: str = "enter") -> "PzLoginPage":
         """Submit a PESEL expected to be refused; return this page once it shows its message."""
-        action = self._type_and_submit(pesel, submit_with)
-        self.wait_for(lambda screen: bool(screen.alerts) and action.moved_on(screen),
-                      "komunikat o błędnym numerze PESEL", since=action.generation)
-        return self
+        return self.await_refusal(self._type_and_submit(pesel, submit_with), "komunikat o błędnym numerze PESEL")
 
     def log_in_allowing_error_screen(self, pesel: str, submit_with: str = "enter") -> BasePage:
         """Like log_in, but return an error screen (3.1 or 3.2) as its page instead of raising it.
@@ -51,36 +54,22 @@ class PzLoginPage(BasePage):
         or would be the product's fault (the next login after a proper logout), so that it is
         asserted on instead of being retried as an environment failure.
         """
-        self._type_and_submit(pesel, submit_with, expect_error_screen=True)
-        candidates = {page.TITLE: page for page in (*LANDING_PAGES, PzErrorPage, IkpErrorPage)}
-        screen = self.wait_for(lambda screen: screen.h1 in candidates,
-                               "ekran po zalogowaniu albo ekran błędu", expect_error_screen=True)
-        return candidates[screen.h1](self.site)
+        return self.next_page(self._type_and_submit(pesel, submit_with), *LANDING_PAGES, PzErrorPage, IkpErrorPage)
 
-    def _type_and_submit(self, pesel: str, submit_with: str, expect_error_screen: bool = False) -> Action:
-        """Type the PESEL, submit it and wait until the screen moves on; return the submitting Action."""
+    def _type_and_submit(self, pesel: str, submit_with: str) -> Action:
+        """Type the PESEL and submit it; return the submitting Action."""
         if submit_with == "enter":
-            action = self.fill(self.PESEL, pesel + Keys.ENTER, "pole „Pesel”")  # typed, then ENTER, as a person does
-            what = "wysłanie formularza klawiszem ENTER"
-        else:
-            self.fill(self.PESEL, pesel, "pole „Pesel”")
-            action = self.click(self.NEXT, "przycisk „Dalej”")
-            what = "wysłanie formularza przyciskiem „Dalej”"
-        self.wait_for_next(action, what, expect_error_screen=expect_error_screen)
-        return action
+            return self.fill(self.PESEL, pesel + Keys.ENTER, "pole „Pesel”")  # typed, then ENTER, as a person does
+        self.fill(self.PESEL, pesel, "pole „Pesel”")
+        return self.click(self.NEXT, "przycisk „Dalej”")
 
     def error_message(self) -> str:
-        """The validation message shown for the field, or ''."""
-        alerts = self.probe().alerts
-        return alerts[0] if alerts else ""
+        """The validation message shown for the field, or '' (kept until the steps read alerts())."""
+        return next(iter(self.alerts()), "")
 
     def is_on_pz_origin(self) -> bool:
         return self.current_url().startswith(self.site.pz_url)
 
     def hard_refresh(self) -> "PzLoginPage":
         """CTRL+F5 (instrukcja CeZ pkt 3): reload bypassing the cache, so the request carries no-cache."""
-        generation = dom.new_generation()
-        before = self.probe(stamp=generation)
-        self.driver.execute_cdp_cmd("Page.reload", {"ignoreCache": True})
-        self.wait_for_next(Action(generation, before.h1), "strona testowego PZ po CTRL+F5")
-        return self.wait_until_loaded()
+        return self.arrive(self.perform(lambda: self.driver.execute_cdp_cmd("Page.reload", {"ignoreCache": True})))

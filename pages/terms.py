@@ -20,11 +20,7 @@ class TermsPage(BasePage):
         from pages.home import HomePage
 
         self.set_checked(self.ACCEPT_BOX, True, "pole „Akceptuję warunki korzystania z serwisu”")
-        action = self.click(self.CONFIRM, "przycisk „Dalej” pod regulaminem")
-        candidates = {page.TITLE: page for page in (FirstContactPage, HomePage)}
-        screen = self.wait_for(lambda screen: screen.h1 in candidates and action.moved_on(screen),
-                               "ekran po akceptacji regulaminu", since=action.generation)
-        return candidates[screen.h1](self.site)
+        return self.next_page(self.click(self.CONFIRM, "przycisk „Dalej” pod regulaminem"), FirstContactPage, HomePage)
 
     def can_accept(self) -> bool:
         """Whether the screen offers the acceptance box and its confirmation."""
@@ -36,6 +32,4 @@ class TermsPage(BasePage):
         from pages.account import AccountPage
 
         self.driver.get(self.site.ikp(AccountPage.PATH))
-        candidates = {page.TITLE: page for page in (TermsPage, AccountPage)}
-        screen = self.wait_for(lambda screen: screen.h1 in candidates, "regulamin albo „Moje konto”")
-        return candidates[screen.h1](self.site)
+        return self.next_page(None, TermsPage, AccountPage)

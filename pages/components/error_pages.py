@@ -10,10 +10,10 @@ from pages.errors import IkpErrorScreen, PzErrorScreen
 class ErrorScreenPage(BasePage):
     """An error screen whose appearance is awaited, not treated as an environment failure."""
 
-    def wait_until_loaded(self) -> "ErrorScreenPage":
-        """Wait for the screen's h1 with the error-screen detection off; return self."""
-        self.wait_for(lambda screen: screen.h1 == self.TITLE, f"ekran błędu „{self.TITLE}”", expect_error_screen=True)
-        return self
+    ERROR_SCREEN = True
+
+    def describe(self) -> str:
+        return f"ekran błędu „{self.TITLE}”"
 
     def is_on_pz_origin(self) -> bool:
         """Whether the screen is shown by the test PZ (not by iIKP)."""

@@ -22,7 +22,7 @@ class LoggedInPage(BasePage):
         """Press „Wyloguj się”; return the screen shown once nobody is logged in any more."""
         from pages.logged_out import LoggedOutPage
 
-        return LoggedOutPage.after(self.site, self.click(LOGOUT, f"„{LOGOUT_NAME}”"))
+        return self.next_page(self.click(LOGOUT, f"„{LOGOUT_NAME}”"), LoggedOutPage)
 
     def can_log_out(self) -> bool:
         """Whether „Wyloguj się” is on the screen (i.e. someone is logged in here)."""

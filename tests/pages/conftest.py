@@ -114,7 +114,7 @@ def opened(request, screens, chromium, tmp_path):
         path = tmp_path / f"{name}.html"
         path.write_text(html, encoding="utf-8")
         chromium.get(path.as_uri())
-        return page_class(Site(chromium, IKP, PZ, 5.0), *args).wait_until_loaded()
+        return page_class(Site(chromium, IKP, PZ, 5.0), *args).arrive()
 
     open_screen.seed = seed
     return open_screen

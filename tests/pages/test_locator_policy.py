@@ -3,7 +3,7 @@
 Page objects find what a person sees. These checks read the source of `pages/` and fail on:
 - any Selenium `By` locator (they name markup: ids, classes, CSS, XPath);
 - any CSS or XPath selector text naming an id (`#x`, `@id`), a class (`.x`, `@class`) or a `data-*` attribute;
-- in the probe's script (pages/dom.py), any selector other than tag names and `role`/`aria-*`/`type` attributes.
+- in the probe's script (pages/dom.js), any selector other than tag names and `role`/`aria-*`/`type` attributes.
 A locator that truly has no user-facing hook may only live in `pages.locators.HOOKLESS`, with a comment.
 """
 
@@ -79,11 +79,15 @@ def test_no_page_object_names_an_id_a_class_or_a_data_attribute():
                     if match:
                         found = match.group().strip()
                         offenders.append(f"{path.name}:{node.lineno}: {found!r} in {line.strip()[:80]!r}")
+    for number, line in enumerate((PAGES / "dom.js").read_text(encoding="utf-8").splitlines(), 1):
+        match = None if line.lstrip().startswith("//") else MARKUP.search(line)
+        if match:
+            offenders.append(f"dom.js:{number}: {match.group().strip()!r} in {line.strip()[:80]!r}")
     assert offenders == [], "\n".join(offenders)
 
 
 def test_the_probe_selects_only_by_tag_role_and_aria():
-    script = (PAGES / "dom.py").read_text(encoding="utf-8")
+    script = (PAGES / "dom.js").read_text(encoding="utf-8")
     selectors = [part.strip() for _, group in SELECTOR_CALL.findall(script) for part in group.split(",")]
     assert len(selectors) > 10  # the pattern does find the script's selectors
     assert [s for s in selectors if not ALLOWED_SELECTOR.match(s)] == []

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from selenium.common.exceptions import TimeoutException
 
 from pages.account import AccountPage
 from pages.consent_form import ConsentWizardPage
@@ -97,3 +98,25 @@ def test_a_refused_wizard_step_names_the_wrong_field(opened):
     wizard = opened("consent_refused", ConsentWizardPage)
     assert wizard.refused_fields() == ["PESEL osoby"]
     assert wizard.messages() == ["PESEL osoby jest nieprawidłowy."]
+
+
+def test_next_page_returns_the_candidate_that_is_here(opened):
+    home = opened("home", HomePage)
+    landed = home.next_page(None, ConsentsPage, AccountPage, HomePage)
+    assert type(landed) is HomePage
+    orders = opened("orders", OrdersPage)
+    assert type(orders.next_page(None, PrescriptionsPage, OrdersPage)) is OrdersPage  # the same h1, another tab
+
+
+def test_a_page_that_does_not_come_is_named_in_the_timeout(opened):
+    home = opened("home", HomePage)
+    home.site.timeout = 0.3
+    with pytest.raises(TimeoutException) as raised:
+        home.next_page(None, ConsentsPage, AccountPage)
+    assert "strona „Uprawnienia” albo strona „Moje konto”" in str(raised.value)
+
+
+def test_alerts_and_refused_fields_are_read_the_same_on_every_page(opened):
+    form = opened("contact_refused", ContactFormPage)
+    assert len(form.alerts()) == 2 and form.refused_fields() == ["Numer telefonu", "Adres e-mail"]
+    assert opened("home", HomePage).alerts() == []
