@@ -108,11 +108,11 @@ class OutcomeBook:
         environment = {k: v for k, v in counts.items() if k not in (PASSED, PRODUCT, SUITE, SKIPPED, UNFINISHED)}
         env_total = sum(environment.values())
         details = ", ".join(f"{label}: {n}" for label, n in sorted(environment.items()))
-        line = (f"Podsumowanie iIKP: {counts[PASSED]} zaliczonych, {counts[PRODUCT]} niezaliczonych (błąd produktu), "
-                f"{counts[SUITE] + env_total} przerwanych ({counts[SUITE]} błędów zestawu, {env_total} awarii "
+        line = (f"Podsumowanie iIKP: {counts[PASSED]} udanych, {counts[PRODUCT]} nieudanych (błąd produktu), "
+                f"{counts[SUITE] + env_total} uszkodzonych ({counts[SUITE]} błędów zestawu, {env_total} awarii "
                 f"środowiska{f': {details}' if details else ''}), {counts[SKIPPED]} pominiętych")
         if counts[UNFINISHED]:
-            line += f", {counts[UNFINISHED]} nieukończonych (przebieg przerwany)"
+            line += f", {counts[UNFINISHED]} przerwanych (przebieg zatrzymany w trakcie)"
         reasons = Counter(self._skip_reasons.values())
         if reasons:
             line += " — pominięte: " + "; ".join(f"{n} {reason}" for reason, n in reasons.most_common())

@@ -98,9 +98,11 @@ def exit_code(behavex_codes: list[int], folder: Path) -> int:
         counts.update(json.loads(path.read_text(encoding="utf-8")))
     failures = sum(v for k, v in counts.items() if k not in (PASSED, SKIPPED, UNFINISHED))
     environment = failures - counts[PRODUCT] - counts[SUITE]
-    print(f"Podsumowanie przebiegu równoległego: {counts[PASSED]} zaliczonych, {counts[SKIPPED]} pominiętych, "
-          f"{counts[PRODUCT]} błędów produktu, "
-          f"{counts[SUITE]} błędów zestawu, {environment} awarii środowiska", file=sys.stderr)
+    print(f"Podsumowanie przebiegu równoległego: {counts[PASSED]} udanych, {counts[SKIPPED]} pominiętych, "
+          f"{counts[PRODUCT]} nieudanych (błąd produktu), "
+          f"{counts[SUITE] + environment} uszkodzonych ({counts[SUITE]} błędów zestawu, "
+          f"{environment} awarii środowiska), "
+          f"{counts[UNFINISHED]} przerwanych", file=sys.stderr)
     if counts[PRODUCT] or counts[SUITE]:
         return EXIT_PRODUCT_FAILURE
     if environment:

@@ -40,8 +40,8 @@ class RunResult:
     def line(self, total: int) -> str:
         s = self.statuses
         verdict = "BŁĄD" if self.failed else "ok"
-        return (f"Przebieg {self.number}/{total}: {verdict}: {s['passed']} zaliczonych, {s['failed']} niezaliczonych, "
-                f"{s['broken']} przerwanych, {s['skipped']} pominiętych, {self.retried} ponowień; "
+        return (f"Przebieg {self.number}/{total}: {verdict}: {s['passed']} udanych, {s['failed']} nieudanych, "
+                f"{s['broken']} uszkodzonych, {s['skipped']} pominiętych, {self.retried} ponowień; "
                 f"kod wyjścia {self.code}; {self.seconds:.0f} s")
 
 

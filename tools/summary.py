@@ -1,4 +1,4 @@
-"""Print one closing line `razem: N passed, N failed, N skipped` from JUnit XML files (pytest and behave)."""
+"""Print one closing line `razem: N udanych, N nieudanych, N pominiętych` from JUnit XML files (pytest and behave)."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ def count(paths: list[Path]) -> tuple[int, int, int]:
 
 def main(argv: list[str]) -> int:
     passed, failed, skipped = count([Path(a) for a in argv])
-    print(f"razem: {passed} passed, {failed} failed, {skipped} skipped")
+    print(f"razem: {passed} udanych, {failed} nieudanych, {skipped} pominiętych")
     return 0
 
 
