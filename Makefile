@@ -26,10 +26,11 @@ GRID_ARGS := $(if $(GRID),-D grid=$(GRID))
 
 .PHONY: help setup system-deps run report test lint sim dry-run sprawdz kroki teksty smoke clean soak privacy-scan bench grid bench-grid
 
-help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
+help: ## Ta lista celów
+	@echo "Cele (make CEL); najczęściej: make run, make test, make sprawdz PLIK=…"
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-13s %s\n", $$1, $$2}'
 
-setup: system-deps $(VENV)/.installed node_modules/.installed ## Install everything (idempotent, quick when done)
+setup: system-deps $(VENV)/.installed node_modules/.installed ## Instaluje, czego brakuje: Chromium, chromedriver, Javę, .venv, pakiety npm (drugi raz: sekundy)
 
 system-deps:
 	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then :; \
@@ -57,7 +58,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-run: setup ## Run every scenario against the simulator (WORKERS=N: N parallel processes; GRID=local: through a local Selenium Grid), then the HTML report
+run: setup ## Wszystkie scenariusze na symulatorze i raport HTML (WORKERS=N: N procesów; GRID=local: przez lokalny Grid)
 	@rm -rf $(RESULTS) reports/junit; mkdir -p $(RESULTS)
 	@status=0; \
 	if [ "$(WORKERS)" = 1 ]; then $(BEHAVE) $(GRID_ARGS) $(ARGS) || status=$$?; \
@@ -66,7 +67,7 @@ run: setup ## Run every scenario against the simulator (WORKERS=N: N parallel pr
 	$(MAKE) --no-print-directory privacy-scan || status=1; \
 	exit $$status
 
-report: node_modules/.installed $(VENV)/.installed ## Build reports/allure-report/index.html from reports/allure-results (a run enters the trend once; a dry run or failed set-up never)
+report: node_modules/.installed $(VENV)/.installed ## Raport HTML reports/allure-report/index.html z reports/allure-results (do trendu raz na przebieg)
 	@rm -f $(REPORT)/index.html $(REPORT)/summary.json; mkdir -p $(dir $(REPORT))
 	@append=$$($(PY) -m tools.report_gate history $(RESULTS) --runs $(HISTORY_DIR)/runs.txt) || exit 1; \
 	IIKP_APPEND_HISTORY=$$append IIKP_HISTORY_PATH=$(HISTORY_DIR)/history.jsonl \
@@ -76,7 +77,7 @@ report: node_modules/.installed $(VENV)/.installed ## Build reports/allure-repor
 	if [ "$$append" = 1 ]; then $(PY) -m tools.report_gate recorded $(RESULTS) --runs $(HISTORY_DIR)/runs.txt; fi
 	@echo "Raport HTML: $(abspath $(REPORT))/index.html"
 
-test: setup lint ## Lint, the project's own tests (pytest, the whole suite in a random markup among them), dry run, the whole suite as a single-page app, privacy scan
+test: setup lint ## Testy projektu: ruff, pytest (w nim zestaw w losowym HTML), dry run, zestaw jako SPA, raport, skan prywatności
 	@rm -rf reports/pytest $(RESULTS) $(SPA_RESULTS) reports/junit reports/junit-spa; mkdir -p reports $(RESULTS)
 	@status=0; \
 	WHOLE_SUITE_RESULTS=$(RESULTS) WHOLE_SUITE_JUNIT=reports/junit \
@@ -92,43 +93,43 @@ test: setup lint ## Lint, the project's own tests (pytest, the whole suite in a 
 	$(PY) -m tools.summary reports/pytest/junit.xml reports/junit reports/junit-spa; \
 	exit $$status
 
-bench: setup ## Measure the suite (serial and 2 workers) against a bare Selenium floor: reports/bench.json (GRID=local: also through a local Grid)
+bench: setup ## Pomiar: zestaw szeregowo i w 2 procesach wobec samego Selenium, reports/bench.json (GRID=local: też przez Grid)
 	$(PY) -m tools.bench $(if $(GRID),--grid) $(ARGS)
 
-bench-grid: setup ## Time the suite serially with local Chromium and through a local Selenium Grid: reports/bench-grid.json
+bench-grid: setup ## Pomiar: zestaw z lokalnym Chromium i przez lokalny Selenium Grid, reports/bench-grid.json
 	$(PY) -m tools.grid_bench $(ARGS)
 
-grid: setup ## Start a local Selenium Grid on 127.0.0.1 (hub + GRID_NODES nodes, hub port GRID_PORT) until Ctrl+C
+grid: setup ## Lokalny Selenium Grid na 127.0.0.1 (hub + GRID_NODES węzłów, port GRID_PORT) do Ctrl+C
 	@$(PY) -m tools.grid --nodes $(GRID_NODES) --port $(GRID_PORT)
 
-privacy-scan: $(VENV)/.installed ## Fail if any PESEL is in clear text in the suite's reports (results, JUnit, HTML)
+privacy-scan: $(VENV)/.installed ## Błąd, gdy w reports/ (wyniki, JUnit, HTML) jest PESEL jawnym tekstem
 	@$(PY) -m tools.privacy_scan $(or $(wildcard $(RESULTS) $(REPORT) reports/junit $(SCAN_EXTRA)),$(RESULTS))
 
-soak: setup ## Run the whole suite N times (make soak N=10) and count the runs with any failure
+soak: setup ## Cały zestaw N razy (make soak N=10), liczy przebiegi z jakimkolwiek błędem
 	$(PY) -m tools.soak --runs $(N) $(if $(ARGS),-- $(ARGS))
 
-dry-run: setup ## Check that every step of every feature is defined
+dry-run: setup ## Czy każdy krok każdego pliku .feature jest zdefiniowany (bez przeglądarki)
 	$(BEHAVE) --dry-run --format=progress --no-junit
 
-lint: $(VENV)/.installed ## ruff over the Python code
+lint: $(VENV)/.installed ## ruff na kodzie Pythona
 	$(VENV)/bin/ruff check .
 
-sim: $(VENV)/.installed ## Start the simulator in the foreground (Ctrl+C stops it)
+sim: $(VENV)/.installed ## Sam symulator na pierwszym planie (Ctrl+C zatrzymuje); opcje: ARGS="--help"
 	$(PY) -m simulator $(ARGS)
 
-sprawdz: $(VENV)/.installed ## Sprawdź plik .feature bez przeglądarki, z podpowiedziami: make sprawdz PLIK=features/x.feature
+sprawdz: $(VENV)/.installed ## Sprawdza jeden plik .feature bez przeglądarki, z podpowiedziami: PLIK=features/x.feature
 	@$(PY) -m tools.sprawdz $(PLIK)
 
-kroki: $(VENV)/.installed ## Regenerate docs/kroki.md (the step catalogue) and docs/teksty-ekranow.md (screen texts)
+kroki: $(VENV)/.installed ## Generuje katalog kroków docs/kroki.md i docs/teksty-ekranow.md
 	$(PY) -m tools.catalogue
 	$(PY) -m tools.screen_texts
 
-teksty: $(VENV)/.installed ## Regenerate docs/teksty-ekranow.md: every screen text the suite relies on, with its source
+teksty: $(VENV)/.installed ## Generuje docs/teksty-ekranow.md: teksty ekranów, na których opiera się zestaw, ze źródłami
 	$(PY) -m tools.screen_texts
 
-smoke: setup ## Read-only check of iIKP (@smoke): log in, „Moje konto”, lists, log out; e.g. ARGS="-D target=iikp"
+smoke: setup ## Kontrola tylko do odczytu (@smoke): logowanie, „Moje konto”, listy, wylogowanie; ARGS="-D target=iikp"
 	@$(BEHAVE) --tags=@smoke $(GRID_ARGS) $(ARGS)
 
-clean: ## Remove generated reports (keeps the report's history in reports/history; HISTORY=1 removes it too)
+clean: ## Usuwa wygenerowane raporty (historia w reports/history zostaje; HISTORY=1 usuwa i ją)
 	rm -rf $(RESULTS) $(REPORT) $(SPA_RESULTS) reports/junit reports/junit-spa reports/pytest reports/behavex
 	$(if $(HISTORY),rm -rf $(HISTORY_DIR))
