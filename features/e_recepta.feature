@@ -94,3 +94,12 @@ Funkcja: Zamówienie e-recepty na kontynuację leczenia
     Gdy Jan Nowak próbuje zamówić receptę, nie zaznaczając żadnego leku
     Wtedy iIKP nie przyjmuje zamówienia i mówi dlaczego
     Oraz Jan Nowak nie ma nowego zamówienia
+
+  @normal @symulator
+  Scenariusz: Z dwóch zamówień pacjent anuluje starsze, nowsze czeka na lekarza
+    Zakładając, że Jan Nowak zamówił 3 dni temu receptę na „Metformina 500 mg”
+    Oraz Jan Nowak jest zalogowany w iIKP
+    Gdy Jan Nowak zamawia receptę na „Bisoprolol 5 mg”
+    Oraz Jan Nowak anuluje zamówienie na „Metformina 500 mg”
+    Wtedy Jan Nowak widzi swoje zamówienie na „Metformina 500 mg” jako anulowane
+    Oraz Jan Nowak widzi swoje zamówienie na „Bisoprolol 5 mg” jako złożone

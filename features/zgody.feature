@@ -77,3 +77,18 @@ Funkcja: Zgody i upoważnienia w „Uprawnieniach”
     Zakładając, że Jan Nowak ma już aktywne uprawnienie „Zgoda na udzielanie informacji o stanie zdrowia” dla Piotra Zielińskiego
     Gdy Jan Nowak wycofuje to uprawnienie
     Wtedy Jan Nowak widzi to uprawnienie w „Uprawnieniach” jako wycofane
+
+  @critical
+  Scenariusz: Z dwóch uprawnień dla tej samej osoby pacjent wycofuje pierwsze, drugie zostaje aktywne
+    Gdy Jan Nowak nadaje uprawnienie „Upoważnienie do dostępu do dokumentacji medycznej” dla Ewy Nowak od dziś bezterminowo
+    Oraz Jan Nowak nadaje uprawnienie „Zgoda na udzielanie informacji o stanie zdrowia” dla Ewy Nowak od dziś bezterminowo
+    Oraz Jan Nowak wycofuje uprawnienie „Upoważnienie do dostępu do dokumentacji medycznej” dla Ewy Nowak
+    Wtedy Jan Nowak widzi uprawnienie „Upoważnienie do dostępu do dokumentacji medycznej” dla Ewy Nowak w „Uprawnieniach” jako wycofane
+    Oraz Jan Nowak widzi uprawnienie „Zgoda na udzielanie informacji o stanie zdrowia” dla Ewy Nowak w „Uprawnieniach” jako aktywne
+
+  @normal @symulator
+  Scenariusz: Uprawnienie nadane wczoraj pacjent wycofuje dziś, a obowiązywało od wczoraj
+    Zakładając, że Jan Nowak nadał wczoraj uprawnienie „Zgoda na udzielanie informacji o stanie zdrowia” dla Piotra Zielińskiego
+    Gdy Jan Nowak wycofuje uprawnienie „Zgoda na udzielanie informacji o stanie zdrowia” dla Piotra Zielińskiego
+    Wtedy Jan Nowak widzi uprawnienie „Zgoda na udzielanie informacji o stanie zdrowia” dla Piotra Zielińskiego w „Uprawnieniach” jako wycofane
+    Oraz to uprawnienie obowiązuje z datą rozpoczęcia wczoraj

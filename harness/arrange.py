@@ -148,12 +148,13 @@ class GivenState:
 
     # -- things the patient has ------------------------------------------------------------------------
     def active_consent(self, patient: Persona, kind: str, person_name: str = "", person_pesel: str = "",
-                       scope: str = "") -> ConsentRef:
-        today = self.today()
+                       scope: str = "", days_ago: int = 0) -> ConsentRef:
+        """An active consent granted `days_ago` days before the patient's today (its start date)."""
+        start = self.today() - datetime.timedelta(days=days_ago)
         self.sim.add_consent(patient.pesel, kind=CONSENT_KIND_CODES[kind], person_name=person_name or None,
                              person_pesel=person_pesel or None, scope=scope or None,
-                             date_from=today.isoformat(), status="active")
-        return ConsentRef(patient, kind, person_name, person_pesel, scope, today, None)
+                             date_from=start.isoformat(), status="active")
+        return ConsentRef(patient, kind, person_name, person_pesel, scope, start, None)
 
     def declarations_this_year(self, patient: Persona, role: str, count: int) -> None:
         """The patient has `count` declarations of the role dated this year (rejected ones, to count only)."""
@@ -176,12 +177,15 @@ class GivenState:
         """An earlier prescription of a medicine taken long-term (orderable)."""
         self.sim.add_prescription(patient.pesel, medicine=medicine, dosage=dosage, continuation=True)
 
-    def order_placed(self, patient: Persona, medicines: list[str]) -> OrderRef:
+    def order_placed(self, patient: Persona, medicines: list[str], days_ago: int = 0) -> OrderRef:
+        """An order of these medicines placed `days_ago` days before the patient's today."""
         prescriptions = {p["medicine"]: p["id"] for p in self.sim.patient(patient.pesel)["prescriptions"]}
         missing = [name for name in medicines if name not in prescriptions]
         if missing:
             raise ArrangeError(f"Pacjent {patient} nie ma recept na: {', '.join(missing)}")
-        created = self.sim.add_order(patient.pesel, prescription_ids=[prescriptions[name] for name in medicines])
+        placed_on = {"placed_on": (self.today() - datetime.timedelta(days=days_ago)).isoformat()} if days_ago else {}
+        created = self.sim.add_order(patient.pesel, prescription_ids=[prescriptions[name] for name in medicines],
+                                     **placed_on)
         return OrderRef(patient, tuple(medicines), datetime.date.fromisoformat(created["placed_on"]))
 
     # -- the environment's faults (instrukcja CeZ pkt 3) ----------------------------------------------

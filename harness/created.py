@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -86,6 +87,17 @@ class Created:
         raise NothingCreated(f"Zdanie mówi o „{kind.this}”, ale scenariusz nie utworzył wcześniej żadnego "
                              f"obiektu tego rodzaju ({kind.what}). Najpierw użyj zdania, które go tworzy "
                              f"(na ekranie albo w „Zakładając, że …”).")
+
+    def named(self, kind: type[Thing], name: str, fits: Callable[[Thing], bool]) -> Thing:
+        """The last thing of this kind that `fits` what the sentence names (`name`, for the message);
+        NothingCreated listing what the scenario did create of this kind when none fits."""
+        for thing in reversed(self.things):
+            if isinstance(thing, kind) and fits(thing):
+                return thing
+        had = "; ".join(thing.describe() for thing in self.all(kind)) or "nic"
+        raise NothingCreated(f"Zdanie mówi o „{name}”, ale scenariusz nie utworzył wcześniej takiego obiektu "
+                             f"({kind.what}); utworzył: {had}. Najpierw użyj zdania, które go tworzy "
+                             f"(na ekranie albo w „Zakładając, że …”), albo popraw nazwę w zdaniu.")
 
     def all(self, kind: type[Thing]) -> list[Thing]:
         return [thing for thing in self.things if isinstance(thing, kind)]

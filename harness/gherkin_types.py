@@ -203,6 +203,17 @@ parse_role.allowed = "`lekarza`, `pielęgniarki` albo `położnej` (kogo wybiera
 parse_count.allowed = "`jedną deklarację` albo `dwie deklaracje`"
 parse_declaration_state.allowed = "`złożoną`, `zaakceptowaną` albo `odrzuconą`"
 
+# -- how long ago an arranged thing happened -----------------------------------------------------------------------
+_AGO = {"wczoraj": 1, "przedwczoraj": 2}
+
+
+@parse.with_pattern(r"wczoraj|przedwczoraj|\d+ dni temu")
+def parse_days_ago(text: str) -> int:
+    return _AGO[text] if text in _AGO else int(text.split()[0])
+
+
+parse_days_ago.allowed = "`wczoraj`, `przedwczoraj` albo `N dni temu`, np. `3 dni temu` (według zegara symulatora)"
+
 # -- any quoted data --------------------------------------------------------------------------------------------------
 
 
@@ -223,6 +234,7 @@ TYPES = {
     "Leki": (parse_medicines, DATA), "StanZamowienia": (parse_order_state, DATA),
     "RolaPOZ": (parse_role, DATA), "LiczbaDeklaracji": (parse_count, DATA),
     "StanDeklaracji": (parse_declaration_state, DATA), "Tekst": (parse_text, DATA),
+    "Dawniej": (parse_days_ago, DATA),
 }
 for _converter, _kind in TYPES.values():
     _converter.kind = _kind

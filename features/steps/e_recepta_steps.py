@@ -220,3 +220,43 @@ def step_no_new_order(context, pacjent):
     """Sprawdza, że lista „Zamówione recepty” jest taka sama jak przed próbą."""
     acting(context, pacjent)
     assert_that(orders_page(context).orders(), equal_to(context.orders_before), "lista zamówień przed próbą i po niej")
+
+
+# -- earlier orders, named by their medicines ----------------------------------------------------------------------
+def named_order(context, patient: str, medicines: list[str]) -> OrderRef:
+    """The order of these medicines the scenario placed or arranged last."""
+    persona = acting(context, patient)
+    return created(context).named(OrderRef, f"zamówienie na {', '.join(f'„{m}”' for m in medicines)}", lambda ref: (
+        ref.patient == persona and sorted(ref.medicines) == sorted(medicines)))
+
+
+def cancel_order(context, ref: OrderRef) -> None:
+    """„Anuluj zamówienie” at this order on „Zamówione recepty”."""
+    page = orders_page(context)
+    context.page = page.cancel(shown_order(page, ref.medicines))
+
+
+def repeat_order(context, ref: OrderRef) -> None:
+    """„Zamów ponownie” at this order; the new order is remembered (and cancelled after the scenario)."""
+    page = orders_page(context)
+    context.page = page.repeat(shown_order(page, ref.medicines))
+    placed(context, ref.patient, list(ref.medicines))
+
+
+@given("{pacjent:Osoba} zamówił {kiedy:Dawniej} receptę na {leki:Leki}")
+@given("{pacjent:Osoba} zamówiła {kiedy:Dawniej} receptę na {leki:Leki}")
+def step_ordered_days_ago(context, pacjent, kiedy, leki):
+    """Układa w symulatorze zamówienie na te leki złożone tyle dni przed dzisiejszą datą."""
+    created(context).add(given_state(context).order_placed(use_persona(context, pacjent), leki, days_ago=kiedy))
+
+
+@when("{pacjent:Osoba} anuluje zamówienie na {leki:Leki}")
+def step_cancels_named(context, pacjent, leki):
+    """„Anuluj zamówienie” przy zamówieniu na te leki, złożonym albo ułożonym wcześniej w scenariuszu."""
+    cancel_order(context, named_order(context, pacjent, leki))
+
+
+@when("{pacjent:Osoba} zamawia ponownie receptę na {leki:Leki}")
+def step_orders_named_again(context, pacjent, leki):
+    """„Zamów ponownie” przy zamówieniu na te leki ze scenariusza (nie może już być otwarte)."""
+    repeat_order(context, named_order(context, pacjent, leki))

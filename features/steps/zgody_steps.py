@@ -170,3 +170,69 @@ def step_nothing_saved(context):
     """Sprawdza, że lista „Uprawnienia” jest taka sama jak przed próbą."""
     assert_that(consents_page(context).consents(), equal_to(context.consents_before),
                 "lista uprawnień przed próbą i po niej")
+
+
+# -- earlier consents, named by their kind and person (or services) ------------------------------------------------
+def named_consent(context, patient: str, kind: str, form: str | None = None, scope: str = "") -> ConsentRef:
+    """The consent of this kind for this person (or these services) the scenario granted or arranged last."""
+    persona = acting(context, patient)
+    name = third_person(context, form).name if form else ""
+    whom = f"dla {form}" if form else f"w zakresie „{scope}”"
+    return created(context).named(ConsentRef, f"uprawnienie „{kind}” {whom}", lambda ref: (
+        ref.patient == persona and ref.kind == kind and (ref.person_name == name if form else ref.scope == scope)))
+
+
+def consent_shown_as(context, ref: ConsentRef, state: str) -> None:
+    """Active: a row of it is active. Withdrawn: no row of it is active any more, and one shows it withdrawn."""
+    rows = shown_rows(context, ref)
+    states = [row.state for row in rows]
+    if state == "withdrawn":
+        assert_that(states, is_not(has_item("active")), f"{ref.describe()} nie może być już aktywne")
+    assert_that(states, has_item(state), f"{ref.describe()}: stany na liście")
+    context.consent = next(row for row in rows if row.state == state)
+
+
+@given("{pacjent:Osoba} nadał {kiedy:Dawniej} uprawnienie „{rodzaj:RodzajUprawnienia}” dla {osoba:OsobaUprawniona}")
+@given("{pacjent:Osoba} nadała {kiedy:Dawniej} uprawnienie „{rodzaj:RodzajUprawnienia}” dla {osoba:OsobaUprawniona}")
+def step_granted_days_ago(context, pacjent, kiedy, rodzaj, osoba):
+    """Układa w symulatorze aktywne uprawnienie dla tej osoby z datą rozpoczęcia tyle dni przed dzisiejszą."""
+    person = third_person(context, osoba)
+    created(context).add(given_state(context).active_consent(use_persona(context, pacjent), rodzaj, days_ago=kiedy,
+                                                              person_name=person.name, person_pesel=person.pesel))
+
+
+@given("{pacjent:Osoba} nadał {kiedy:Dawniej} uprawnienie „{rodzaj:RodzajUprawnienia}” w zakresie „{zakres:Tekst}”")
+@given("{pacjent:Osoba} nadała {kiedy:Dawniej} uprawnienie „{rodzaj:RodzajUprawnienia}” w zakresie „{zakres:Tekst}”")
+def step_granted_for_services_days_ago(context, pacjent, kiedy, rodzaj, zakres):
+    """Układa w symulatorze aktywne uprawnienie w tym zakresie z datą rozpoczęcia tyle dni przed dzisiejszą."""
+    created(context).add(given_state(context).active_consent(use_persona(context, pacjent), rodzaj, scope=zakres,
+                                                              days_ago=kiedy))
+
+
+@when("{pacjent:Osoba} wycofuje uprawnienie „{rodzaj:RodzajUprawnienia}” dla {osoba:OsobaUprawniona}")
+def step_withdraws_named(context, pacjent, rodzaj, osoba):
+    """„Wycofaj” przy tym uprawnieniu dla tej osoby, nadanym albo ułożonym wcześniej w scenariuszu."""
+    ref = named_consent(context, pacjent, rodzaj, form=osoba)
+    context.page = consents_page(context).withdraw(ref.kind, ref.person_name)
+
+
+@when("{pacjent:Osoba} wycofuje uprawnienie „{rodzaj:RodzajUprawnienia}” w zakresie „{zakres:Tekst}”")
+def step_withdraws_named_services(context, pacjent, rodzaj, zakres):
+    """„Wycofaj” przy tym uprawnieniu w tym zakresie, nadanym albo ułożonym wcześniej w scenariuszu."""
+    ref = named_consent(context, pacjent, rodzaj, scope=zakres)
+    context.page = consents_page(context).withdraw(ref.kind, ref.scope)
+
+
+@then("{pacjent:Osoba} widzi uprawnienie „{rodzaj:RodzajUprawnienia}” dla {osoba:OsobaUprawniona} "
+      "w „Uprawnieniach” jako {stan:StanUprawnienia}")
+def step_sees_named_consent(context, pacjent, rodzaj, osoba, stan):
+    """Sprawdza w „Uprawnieniach” stan tego uprawnienia dla tej osoby (nadanego albo ułożonego w scenariuszu);
+    „to uprawnienie” w następnych zdaniach to ono."""
+    consent_shown_as(context, named_consent(context, pacjent, rodzaj, form=osoba), stan)
+
+
+@then("{pacjent:Osoba} widzi uprawnienie „{rodzaj:RodzajUprawnienia}” w zakresie „{zakres:Tekst}” "
+      "w „Uprawnieniach” jako {stan:StanUprawnienia}")
+def step_sees_named_services_consent(context, pacjent, rodzaj, zakres, stan):
+    """Sprawdza w „Uprawnieniach” stan tego uprawnienia w tym zakresie (nadanego albo ułożonego w scenariuszu)."""
+    consent_shown_as(context, named_consent(context, pacjent, rodzaj, scope=zakres), stan)

@@ -1,5 +1,6 @@
 """make sprawdz: an analyst's feature file checked without a browser, with Polish hints for near-misses."""
 
+import os
 import subprocess
 import sys
 
@@ -20,9 +21,27 @@ def sprawdz(path) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=120)
 
 
-def reports_state() -> list[tuple[str, int]]:
-    reports = PROJECT_ROOT / "reports"
-    return sorted((str(p), p.stat().st_mtime_ns) for p in reports.rglob("*")) if reports.exists() else []
+# Runs the check with an audit hook that records every file opened for writing (bytecode caches off).
+WATCHED = """
+import os, sys
+writes = []
+def hook(event, args):
+    if event == "open":
+        mode, flags = args[1], args[2]
+        if (isinstance(mode, str) and any(c in mode for c in "wax+")) or (
+                mode is None and isinstance(flags, int) and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT)):
+            writes.append(str(args[0]))
+sys.addaudithook(hook)
+from tools import sprawdz
+code = sprawdz.main(sys.argv[1:])
+print("ZAPISANE PLIKI:", writes)
+sys.exit(code)
+"""
+
+
+def sprawdz_watched(path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", WATCHED, str(path)], cwd=PROJECT_ROOT, capture_output=True, text=True,
+                          timeout=120, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
 
 
 def hint_blocks(output: str) -> dict[int, str]:
@@ -45,8 +64,7 @@ def first_suggestion(block: str) -> str:
 def test_three_near_misses_get_a_polish_hint_each_with_the_right_sentence_first(tmp_path):
     feature = tmp_path / "bliskie.feature"
     feature.write_text(NEAR_MISSES, encoding="utf-8")
-    before = reports_state()
-    run = sprawdz(feature)
+    run = sprawdz_watched(feature)
     assert run.returncode == 2, run.stdout + run.stderr
     blocks = hint_blocks(run.stdout)
     assert sorted(blocks) == [7, 8, 9], run.stdout
@@ -63,7 +81,7 @@ def test_three_near_misses_get_a_polish_hint_each_with_the_right_sentence_first(
     assert "3 z 4 kroków nie ma w katalogu" in run.stdout
     for python in ("step_impl", "@given", "@when", "def ", "u'"):
         assert python not in run.stdout
-    assert reports_state() == before, "sprawdzenie nie może niczego zapisać w reports/"
+    assert "ZAPISANE PLIKI: []" in run.stdout, "sprawdzenie nie może niczego zapisać (w reports/ ani nigdzie)"
 
 
 def test_a_file_whose_every_step_binds_passes():
