@@ -76,6 +76,8 @@ SCREENS = {
     "open_declaration_form": "„Moje konto” → POZ → „Wypełnij deklarację”",
     "declare": "„Moje konto” → POZ → „Wypełnij deklarację” → „Potwierdź deklarację”",
     "view_declarations": "„Moje konto” → POZ → „Zobacz deklaracje”",
+    "recipes": "„Recepty”",
+    "ordered_recipes": "„Recepty” → „Zamówione recepty”",
 }
 
 
@@ -103,10 +105,28 @@ def _page_services() -> set[str]:
             if getattr(value, "__module__", None) != module.__name__ or name.startswith("_"):
                 continue
             is_page = inspect.isclass(value) and issubclass(value, BasePage)
-            is_journey = inspect.isfunction(value) and module.__name__ == "pages.flows"
+            is_journey = inspect.isfunction(value) and (module.__name__ == "pages.flows" or name in SCREENS)
             if is_page or is_journey:
                 found.add(name)
     return found
+
+
+def _names_reached(func) -> set[str]:
+    """The global names a step uses, itself or through the helper functions of its own module (and lambdas)."""
+    module_globals, seen, names = func.__globals__, set(), set()
+    todo = [func.__code__]
+    while todo:
+        code = todo.pop()
+        if code in seen:
+            continue
+        seen.add(code)
+        names |= set(code.co_names)
+        todo += [const for const in code.co_consts if inspect.iscode(const)]
+        for name in code.co_names:
+            helper = module_globals.get(name)
+            if inspect.isfunction(helper) and helper.__module__ == func.__module__:
+                todo.append(helper.__code__)
+    return names
 
 
 def _screens(identifiers: set[str]) -> list[str]:
@@ -200,11 +220,12 @@ def load_entries() -> list[StepEntry]:
             func = matcher.func
             module = Path(inspect.getsourcefile(func)).stem
             names = set(func.__code__.co_names)
+            reached = _names_reached(func)
             entries.append(StepEntry(
                 keyword=keyword, pattern=matcher.pattern, module=module,
                 line=int(str(matcher.location).rsplit(":", 1)[1]),
                 parameters=[(name, _parameter(name, kind, matcher)) for name, kind in _FIELD.findall(matcher.pattern)],
-                pages=_screens(names & set(page_names)),
+                pages=_screens(reached & set(page_names)),
                 doc=inspect.getdoc(func) or "",
                 needs=[need for call, need in NEEDS.items() if call in names]))
     _attach_examples(entries)
