@@ -40,6 +40,8 @@ class Sentence:
     keyword: str
     pattern: str
     matcher: object
+    # "f" or "m" when the catalogue has this sentence in a feminine and a masculine form (zamówiła / zamówił)
+    gender: str | None = None
 
     def fields(self) -> list[tuple[str, str | None]]:
         return _FIELD.findall(self.pattern)
@@ -93,13 +95,33 @@ class Hint:
     text: str  # the sentence filled with the analyst's values where they fit
     score: float
     wrong_values: list[tuple[str, str, str, list[str] | None]]  # (parameter, value, allowed, closed list)
+    person: str | None = None  # the patient the analyst named, where the sentence has one
 
 
 def load_sentences() -> list[Sentence]:
     gherkin_types.register()
     load_step_modules([str(PROJECT_ROOT / "features" / "steps")])
-    return [Sentence(keyword, matcher.pattern, matcher)
-            for keyword in KEYWORDS for matcher in registry.steps.get(keyword, [])]
+    sentences = [Sentence(keyword, matcher.pattern, matcher)
+                 for keyword in KEYWORDS for matcher in registry.steps.get(keyword, [])]
+    _mark_gender_pairs(sentences)
+    return sentences
+
+
+def _mark_gender_pairs(sentences: list[Sentence]) -> None:
+    """Two sentences that differ in one word only, one of them ending in „a”: the feminine and masculine form."""
+    for one in sentences:
+        for other in sentences:
+            a, b = one.pattern.split(" "), other.pattern.split(" ")
+            if one is other or one.keyword != other.keyword or len(a) != len(b):
+                continue
+            differing = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+            if len(differing) == 1 and differing[0][0].endswith("a") != differing[0][1].endswith("a"):
+                one.gender = "f" if differing[0][0].endswith("a") else "m"
+
+
+def _gender_of(person: str | None) -> str | None:
+    """A Polish first name ending in „a” is a woman's (Anna, Maria); None when no person is known."""
+    return None if not person else ("f" if person.split()[0].endswith("a") else "m")
 
 
 def _words(text: str) -> list[str]:
@@ -134,7 +156,7 @@ def hint_for(sentence: Sentence, written: str) -> Hint:
     if loose is None:
         values = _values_found(sentence, written)
         text = sentence.filled(values)
-        return Hint(sentence, text, _similarity(written, text), [])
+        return Hint(sentence, text, _similarity(written, text), [], _person(sentence, values))
     values, wrong = dict(loose), []
     for name, type_name in sentence.fields():
         value = values[name]
@@ -148,17 +170,33 @@ def hint_for(sentence: Sentence, written: str) -> Hint:
             del values[name]
     text = sentence.filled(values)
     # the same sentence with another value scores above any other sentence
-    return Hint(sentence, text, 1.0 + _similarity(written, text), wrong)
+    return Hint(sentence, text, 1.0 + _similarity(written, text), wrong, _person(sentence, values))
+
+
+def _person(sentence: Sentence, values: dict[str, str]) -> str | None:
+    return next((values[name] for name, type_name in sentence.fields() if type_name == "Osoba" and name in values),
+                None)
 
 
 def hints(sentences: list[Sentence], written: str) -> list[Hint]:
+    """The closest sentences; of a feminine/masculine pair only the form that fits the named patient."""
     ranked = sorted((hint_for(sentence, written) for sentence in sentences), key=lambda h: -h.score)
-    best, seen = [], set()
+    best, seen, paired = [], set(), set()
     for hint in ranked:
+        gender, pair = hint.sentence.gender, _pair_key(hint.sentence)
+        wanted = _gender_of(hint.person)
+        if gender and ((wanted and gender != wanted) or pair in paired):
+            continue
         if hint.text not in seen:
             seen.add(hint.text)
+            paired.add(pair)
             best.append(hint)
     return best[:SUGGESTIONS]
+
+
+def _pair_key(sentence: Sentence) -> tuple[str, ...]:
+    """The same for both forms of a feminine/masculine pair: the pattern without its gendered word."""
+    return (sentence.keyword, *(word.rstrip("a") for word in sentence.pattern.split(" ")))
 
 
 def _report_undefined(path: str, step, sentences: list[Sentence]) -> list[str]:

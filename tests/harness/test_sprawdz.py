@@ -100,3 +100,16 @@ def test_a_missing_or_unparsable_file_is_named_in_polish(tmp_path):
     run = sprawdz(broken)
     assert run.returncode == 2, run.stdout + run.stderr
     assert "nie daje się odczytać" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_a_feminine_or_masculine_sentence_is_offered_in_the_named_patients_form(tmp_path):
+    feature = tmp_path / "forma.feature"
+    feature.write_text(HEADER + "    Zakładając, że Anna Kowalska zamowiła receptę na „Metformina 500 mg”\n"
+                                "    Oraz Jan Nowak zamowił receptę na „Metformina 500 mg”\n", encoding="utf-8")
+    run = sprawdz(feature)
+    assert run.returncode == 2, run.stdout + run.stderr
+    blocks = hint_blocks(run.stdout)
+    assert first_suggestion(blocks[6]) == "1. Zakładając, że Anna Kowalska zamówiła receptę na „Metformina 500 mg”"
+    assert "Anna Kowalska zamówił " not in blocks[6]
+    assert first_suggestion(blocks[7]) == "1. Zakładając, że Jan Nowak zamówił receptę na „Metformina 500 mg”"
+    assert "Jan Nowak zamówiła" not in blocks[7]
