@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from pages.base import Action
 from pages.components.header import LoggedInPage
+from pages.errors import FlowDiffers, RefusedByIkp
 from pages.locators import button, label
 
 
@@ -40,7 +41,8 @@ class ConsentWizardPage(LoggedInPage):
     SERVICES = label("Opis świadczeń")  # [wybór]
     FULL_SCOPE = label("Pełny zakres")  # [wybór]
     DATE_FROM = label("Obowiązuje od")  # [wybór]
-    DATE_TO = label("Obowiązuje do")  # [wybór]
+    DATE_TO_LABEL = "Obowiązuje do"  # [wybór]
+    DATE_TO = label(DATE_TO_LABEL)
     DATE_FORMAT = "%Y-%m-%d"  # [wybór] RRRR-MM-DD
     # The form's fields as a refusal names them -> their labels.
     FIELD_LABELS = {"person_pesel": "PESEL osoby", "date_from": "Obowiązuje od"}  # [wybór]
@@ -52,7 +54,14 @@ class ConsentWizardPage(LoggedInPage):
         action = self._walk(entry)
         if action is None:
             raise ValueError("kreator uprawnienia zatrzymał się na odmowie")  # the waits quote the refusal first
-        return ConsentsPage(self.site).arrive(action)
+        listing = ConsentsPage(self.site)
+        screen = self.wait_for(lambda screen: listing.is_here(screen) or (self.is_here(screen) and bool(screen.alerts)),
+                               f"{listing.describe()} albo odmowa zapisu", after=action)
+        if listing.is_here(screen):
+            return listing
+        if entry.date_to is None and self.DATE_TO_LABEL in self.refused_fields():
+            raise self._end_date_required()
+        raise RefusedByIkp(screen.alerts, listing.describe())
 
     def grant_expecting_refusal(self, entry: ConsentEntry) -> "ConsentWizardPage":
         """Go through the wizard until iIKP refuses (at whichever step); return this page, showing why."""
@@ -77,9 +86,21 @@ class ConsentWizardPage(LoggedInPage):
             return None
         if entry.for_person:
             self.set_checked(self.FULL_SCOPE, True, "zakres „Pełny zakres”")
+        if entry.date_to is None and self._end_date_is_required():
+            raise self._end_date_required()
         self.fill(self.DATE_FROM, self._date(entry.date_from), "pole „Obowiązuje od”")
         self.fill(self.DATE_TO, self._date(entry.date_to), "pole „Obowiązuje do”")
         return self.click(self.SAVE, "przycisk „Zapisz”")
+
+    def _end_date_is_required(self) -> bool:
+        """Whether the form marks „Obowiązuje do” as required (no open-ended consent on this iIKP)."""
+        field = self.find(self.DATE_TO, "pole „Obowiązuje do”")
+        return field.get_attribute("required") is not None or field.get_attribute("aria-required") == "true"
+
+    def _end_date_required(self) -> FlowDiffers:
+        return FlowDiffers("to iIKP wymaga daty zakończenia uprawnienia (pole „Obowiązuje do”) i nie pozwala "
+                           "nadać go bezterminowo, a scenariusz nadaje uprawnienie bezterminowo. Podaj w scenariuszu "
+                           "datę końca albo uruchom go na środowisku, które przyjmuje uprawnienia bezterminowe.")
 
     def _refused(self, action: Action) -> bool:
         """Wait for the next step (or a refusal) after `action`; whether iIKP refused."""

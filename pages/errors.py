@@ -48,3 +48,12 @@ class RefusedByIkp(AssertionError):
         self.messages = list(messages)
         quoted = ", ".join(f"„{message}”" for message in self.messages)
         super().__init__(f"iIKP odrzuciło zapis: {quoted} (oczekiwano: {awaited})")
+
+
+class FlowDiffers(AssertionError):
+    """This iIKP arranges a flow otherwise than the scenario assumes (e.g. no open-ended consent, „Zamów
+    ponownie” only for a fulfilled order): said at once, in Polish, instead of waiting for a control that
+    this iIKP does not offer. A failure of the scenario on this environment, not of the suite."""
+
+    def __init__(self, what: str):
+        super().__init__(f"Inny przebieg na tym iIKP: {what}")

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pages import dom
 from pages.components.header import LoggedInPage
-from pages.locators import Query, button, nth, role, within
+from pages.errors import FlowDiffers
+from pages.locators import Query, button, link, nth, role, within
 from pages.prescriptions import RecipesTabPage
 
 
@@ -62,17 +64,44 @@ class OrdersPage(RecipesTabPage):
         return self.arrive(action)
 
     def repeat(self, order: Order) -> "OrdersPage":
-        """Press „Zamów ponownie” on this order and confirm; return this page with the new order."""
+        """Press „Zamów ponownie” on this order and confirm; return this page with the new order.
+
+        Some portals offer „Zamów ponownie” only for a fulfilled order: when this order has none, say so
+        at once (FlowDiffers) instead of waiting for it."""
+        if not order.repeatable:
+            raise FlowDiffers(
+                f"„Zamów ponownie” nie jest oferowane przy zamówieniu o statusie „{order.status}” "
+                f"(na: {', '.join(order.medicines)}); to iIKP pozwala ponowić być może tylko zamówienie "
+                f"zrealizowane, a scenariusz ponawia zamówienie „{order.status}”.")
         action = self.click(within(nth(self.ORDERS, order.position), self.REPEAT),
                             f"„Zamów ponownie” na: {', '.join(order.medicines)}")
         return OrderConfirmationPage(self.site).arrive(action).confirm()
 
 
 class OrderConfirmationPage(LoggedInPage):
-    """The order's confirmation ("a następnie potwierdzamy", infor.pl) before it goes to the doctor."""
+    """The order's confirmation ("a następnie potwierdzamy", infor.pl) before it goes to the doctor: a page of
+    its own, or a modal dialog over „Recepty” (how the real iIKP shows it is not public)."""
 
     TITLE = "Potwierdź zamówienie"  # [wybór]
+    DIALOG = role("dialog", TITLE)  # [wybór] the same confirmation as a modal dialog named by its title
     CONFIRM = button("Potwierdź")  # [publiczne] infor.pl: "a następnie potwierdzamy"; [wybór] exact text
+    BACK = link("Wróć do recept")  # [wybór]
+
+    def is_here(self, screen: dom.Screen) -> bool:
+        """A page headed by TITLE, or a dialog of that name over another screen."""
+        return screen.h1 == self.TITLE or bool(screen.result)
+
+    def evidence(self) -> dict:
+        return Query.exists(self.DIALOG)
+
+    def describe(self) -> str:
+        return f"potwierdzenie zamówienia „{self.TITLE}” (strona albo okno dialogowe)"
+
+    def back(self):
+        """Leave without confirming („Wróć do recept”); return „Moje recepty”, nothing ordered."""
+        from pages.prescriptions import PrescriptionsPage
+
+        return PrescriptionsPage(self.site).arrive(self.click(self.BACK, "odnośnik „Wróć do recept”"))
 
     def confirm(self) -> OrdersPage:
         """Press „Potwierdź”; return „Zamówione recepty”."""

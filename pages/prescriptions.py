@@ -53,6 +53,17 @@ class PrescriptionsPage(RecipesTabPage):
 
         return OrderConfirmationPage(self.site).arrive(self._tick_and_submit(medicines)).confirm()
 
+    def start_order(self, medicines: list[str]):
+        """Tick the medicines and press „Zamów receptę”, confirming nothing; return the confirmation (a page or
+        a dialog), or this page when iIKP refuses the order (it then says why)."""
+        from pages.orders import OrderConfirmationPage
+
+        confirmation = OrderConfirmationPage(self.site)
+        screen = self.wait_for(lambda screen: bool(screen.alerts) or confirmation.is_here(screen),
+                               f"{confirmation.describe()} albo odmowa", confirmation.evidence(),
+                               after=self._tick_and_submit(medicines))
+        return confirmation if confirmation.is_here(screen) else self
+
     def order_expecting_refusal(self, medicines: list[str]) -> "PrescriptionsPage":
         """Tick the medicines (maybe none) and press „Zamów receptę”; return this page once it says why not."""
         return self.await_refusal(self._tick_and_submit(medicines), "komunikat, dlaczego nie można zamówić recepty")
