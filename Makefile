@@ -24,7 +24,7 @@ GRID_PORT ?= 4444
 # GRID=local: the run starts its own Selenium Grid (hub + nodes) and runs every browser through it.
 GRID_ARGS := $(if $(GRID),-D grid=$(GRID))
 
-.PHONY: help setup system-deps run report test lint sim dry-run sprawdz kroki teksty smoke clean soak privacy-scan bench grid bench-grid
+.PHONY: help setup system-deps run report test lint sim dry-run sprawdz kroki teksty smoke zwiad clean soak privacy-scan bench grid bench-grid
 
 help: ## Ta lista celów
 	@echo "Cele (make CEL); najczęściej: make run, make test, make sprawdz PLIK=…"
@@ -129,6 +129,9 @@ teksty: $(VENV)/.installed ## Generuje docs/teksty-ekranow.md: teksty ekranów, 
 
 smoke: setup ## Kontrola tylko do odczytu (@smoke): logowanie, „Moje konto”, listy, wylogowanie; ARGS="-D target=iikp"
 	@$(BEHAVE) --tags=@smoke $(GRID_ARGS) $(ARGS)
+
+zwiad: setup ## Rozpoznanie iIKP tylko do odczytu: szkic nakładki reports/zwiad/teksty.toml i raport reports/zwiad/raport.md; ARGS="-D target=iikp"
+	@$(PY) -m tools.zwiad $(ARGS)
 
 clean: ## Usuwa wygenerowane raporty (historia w reports/history zostaje; HISTORY=1 usuwa i ją)
 	rm -rf $(RESULTS) $(REPORT) $(SPA_RESULTS) reports/junit reports/junit-spa reports/pytest reports/behavex

@@ -18,9 +18,10 @@ the screen gets that candidate as its guess; with the guesses in place the walk 
 MAX_PASSES times), so screens behind a reworded link or button are reached too.
 
 Writes reports/zwiad/teksty.toml (a draft overlay: every expected text not found as a key, the guess as its
-value or "" with a comment listing the candidates) and reports/zwiad/raport.md (Polish, with the screenshots
-in reports/zwiad/zrzuty/). Exit codes: 0 everything found, 1 something differs, 2 bad configuration,
-3 the environment failed (an error screen of instrukcja CeZ pkt 3, iIKP or PZ unreachable).
+value or "" with a comment listing the candidates), reports/zwiad/raport.md (Polish, with the screenshots
+in reports/zwiad/zrzuty/) and reports/zwiad/zwiad.json (the same for machines, with each screen's text).
+Exit codes: 0 everything found, 1 something differs, 2 bad configuration, 3 the environment failed (an error
+screen of instrukcja CeZ pkt 3, iIKP or PZ unreachable).
 """
 
 from __future__ import annotations
@@ -29,9 +30,9 @@ import argparse
 import configparser
 import contextlib
 import difflib
+import json
 import os
 import re
-import shutil
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -46,7 +47,8 @@ from pages.candidates import FOR_ENTRY_KIND, candidates
 from pages.errors import EnvironmentFailure
 
 REPORT_DIR = PROJECT_ROOT / "reports" / "zwiad"
-MAX_PASSES = 3
+MAX_PASSES = 2
+SIMILAR = 0.7  # a guess among several candidates needs this similarity („Lekarz POZ” ~ „Lekarz”: 0.75)
 SEARCH_QUERY = "Warszawa"  # the facility search's query: a city every public register lists
 THIRD_PERSON = ("Ewa Nowak", "15232045626")  # synthetic (harness.gherkin_types), typed on the wizard's step 2
 EXIT_OK, EXIT_DIFFERS = 0, 1
@@ -134,6 +136,8 @@ class Seen:
     missing: dict[str, list[str]] = field(default_factory=dict)  # expected text -> candidates of its kind
     unverified: list[str] = field(default_factory=list)
     note: str = ""  # what went wrong on the way here, if anything
+    reached: bool = True  # False: the way here failed before the screen changed (nothing to judge)
+    text: str = ""  # everything the screen showed (zwiad.json: what was there to find)
 
 
 @dataclass
@@ -159,12 +163,17 @@ class Recorder:
     def shown(self, expected: str) -> str:
         return self.overlay.get(expected, expected)
 
-    def record(self, key: str, note: str = "", values: Callable[[], dict[str, list[str]]] | None = None) -> Seen:
+    def record(self, key: str, note: str = "", values: Callable[[], dict[str, list[str]]] | None = None,
+               reached: bool = True) -> Seen:
         """Note the screen the browser shows as `key`; `values`: the texts of a kind the page object reads there
-        (statuses, roles, messages), which are the candidates of that kind."""
+        (statuses, roles, messages), which are the candidates of that kind. Not `reached`: the way there failed
+        on the screen before; only the note is kept."""
         spec = SCREENS[key]
         driver = self.site.driver
-        seen = Seen(self.persona, spec, note=note)
+        seen = Seen(self.persona, spec, note=note, reached=reached)
+        if not reached:
+            self.walk.screens.append(seen)
+            return seen
         try:
             offered = candidates(driver)
             links, options = driver.execute_script(_LINKS_AND_OPTIONS)
@@ -176,6 +185,7 @@ class Recorder:
                 with contextlib.suppress(Exception):  # nothing of that kind on the screen: no such candidates
                     read = values()
             seen.url = driver.current_url
+            seen.text = mask_text(driver.execute_script("return document.body ? document.body.innerText : ''"))
             seen.h1 = next(iter(offered.get("naglowki", [])), "")
             name = f"{len(self.walk.screens) + 1:02d}-{_slug(self.persona)}-{key}.png"
             if driver.save_screenshot(str(self.folder / name)):
@@ -186,7 +196,8 @@ class Recorder:
             seen.note = (note + "; " if note else "") + f"ekranu nie udało się odczytać: {type(error).__name__}"
             self.walk.screens.append(seen)
             return seen
-        known = {self.shown(text) for text in self.vocabulary}
+        known = {kind: {self.shown(t) for t, e in self.vocabulary.items() if FOR_ENTRY_KIND.get(e.kind) == kind}
+                 for kind in set(FOR_ENTRY_KIND.values())}
         every = {text for texts in offered.values() for text in texts} | {t for ts in read.values() for t in ts}
         expected_here = (*spec.always, *spec.maybe)
         seen.found = [t for t in expected_here if self._shows(self.vocabulary[t].kind, self.shown(t), every, offered)]
@@ -195,8 +206,9 @@ class Recorder:
             if expected in seen.found:
                 continue
             entry = self.vocabulary[expected]
+            same_kind = known.get(FOR_ENTRY_KIND.get(entry.kind, "teksty"), set())
             unknown = [c for c in self._pool(entry.kind, offered, read)
-                       if c not in known and not _labelled(c, known)
+                       if c not in same_kind and not _labelled(c, set().union(*known.values()))
                        and not any(t.casefold() in c.casefold() for t in explained if len(t) > 3)]
             if expected in spec.maybe and not unknown:
                 seen.unverified.append(expected)
@@ -241,7 +253,7 @@ class Recorder:
                 continue
             scores = sorted(((_similar(expected, c), c) for c in offered), reverse=True)
             best = scores[0]
-            if best[0] >= 0.5 and (len(scores) == 1 or best[0] - scores[1][0] >= 0.15):
+            if best[0] >= SIMILAR and (len(scores) == 1 or best[0] - scores[1][0] >= 0.15):
                 pairs.append((best[0], expected, best[1]))
         taken = set(self.walk.guesses.values())
         for _, expected, candidate in sorted(pairs, reverse=True):
@@ -274,16 +286,28 @@ class Step:
 
     def __call__(self, key: str, action: Callable[[], object],
                  values: Callable[[object], dict[str, list[str]]] | None = None):
+        before = self._where()
         try:
             page = action()
         except EnvironmentFailure:
             raise
         except Exception as error:  # a text or control that is not there: noted, the walk goes on
             first = (str(error).strip().splitlines() or [type(error).__name__])[0]
-            self.recorder.record(key, note=mask_text(f"{type(error).__name__}: {first}")[:400])
+            note = mask_text(f"{type(error).__name__}: {first}")[:400]
+            self.recorder.record(key, note=note, reached=self._where() != before)
             return None
         self.recorder.record(key, values=(lambda: values(page)) if values else None)
         return page
+
+    def _where(self) -> tuple[str, str]:
+        """The screen's address and h1 now: whether a failed step still left the browser where it was."""
+        try:
+            screen = BasePage(self.recorder.site).probe()
+        except EnvironmentFailure:
+            raise
+        except Exception:
+            return ("", "")
+        return (screen.url, screen.h1)
 
 
 def walk_persona(site: Site, name: str, pesel: str, recorder: Recorder) -> None:
@@ -365,9 +389,8 @@ def _next_step(step: Step, wizard, key: str, fill: Callable[[], object]):
 
     def go():
         fill()
-        action = wizard.click(ConsentWizardPage.NEXT, "przycisk „Dalej”")
-        wizard.wait_for(lambda s: action.moved_on(s) and s.h1 == ConsentWizardPage.TITLE,
-                        "następny krok kreatora", since=action.generation)
+        wizard.wait_for(wizard.is_here, "następny krok kreatora",
+                        after=wizard.click(ConsentWizardPage.NEXT, "przycisk „Dalej”"))
         return wizard
 
     return step(key, go)
@@ -394,10 +417,13 @@ def _log_out(site: Site) -> None:
 
 
 # -- configuration, environment and the passes ----------------------------------------------------------------
-def _settings(argv: list[str]) -> Settings:
+def _arguments(argv: list[str]) -> tuple[Settings, Path]:
+    """The run's settings and the folder of the reports."""
     parser = argparse.ArgumentParser(prog="make zwiad", add_help=True,
                                      description="Rozpoznanie iIKP tylko do odczytu; szkic nakładki tekstów.")
     parser.add_argument("-D", "--define", action="append", default=[], metavar="KLUCZ=WARTOŚĆ")
+    parser.add_argument("--katalog", type=Path, default=REPORT_DIR,
+                        help=f"gdzie zapisać wyniki (domyślnie {REPORT_DIR})")
     args, rest = parser.parse_known_args(argv)
     if rest:
         raise SuiteError(f"Nieznane argumenty: {' '.join(rest)}. make zwiad przyjmuje tylko -D klucz=wartość, "
@@ -412,7 +438,7 @@ def _settings(argv: list[str]) -> Settings:
     ini_parser.read(PROJECT_ROOT / "behave.ini", encoding="utf-8")
     ini = dict(ini_parser["behave.userdata"]) if ini_parser.has_section("behave.userdata") else {}
     defines.pop("screenshots", None)
-    return load_settings(ini, defines)
+    return load_settings(ini, defines), args.katalog
 
 
 def _overlay(settings: Settings, vocabulary: dict) -> dict[str, str]:
@@ -536,8 +562,11 @@ def report(walk: Walk, settings: Settings, ikp_url: str, passes: int) -> str:
         out.append("")
     out += ["## Ekrany", ""]
     for seen in walk.screens:
-        out += [f"### {seen.spec.name} — {seen.persona}", "",
-                f"Adres: `{seen.url}`; nagłówek: „{seen.h1}”." if seen.url else "Ekranu nie odczytano."]
+        out += [f"### {seen.spec.name} — {seen.persona}", ""]
+        if not seen.reached:
+            out += [f"Nie osiągnięto (teksty tego ekranu nie zostały sprawdzone): {seen.note}", ""]
+            continue
+        out.append(f"Adres: `{seen.url}`; nagłówek: „{seen.h1}”." if seen.url else "Ekranu nie odczytano.")
         if seen.note:
             out.append(f"Uwaga: {seen.note}")
         out.append("")
@@ -561,23 +590,22 @@ def main(argv: list[str] | None = None) -> int:
     from harness.browser import check_setup
 
     try:
-        settings = _settings(sys.argv[1:] if argv is None else argv)
+        settings, folder = _arguments(sys.argv[1:] if argv is None else argv)
         check_setup(settings)
         vocabulary = wording.load_vocabulary()
         user_overlay = _overlay(settings, vocabulary)
     except (SuiteError, wording.WordingError) as error:
         print(str(error), file=sys.stderr)
         return EXIT_USAGE
-    shutil.rmtree(REPORT_DIR, ignore_errors=True)
-    (REPORT_DIR / "zrzuty").mkdir(parents=True)
+    (folder / "zrzuty").mkdir(parents=True, exist_ok=True)  # only our own files in it are replaced
     try:
         with _environment(settings) as (ikp_url, pz_url, personas):
             overlay, passes, walk = dict(user_overlay), 0, Walk()
             while passes < MAX_PASSES:
                 passes += 1
-                for old in (REPORT_DIR / "zrzuty").glob("*.png"):
+                for old in (folder / "zrzuty").glob("*.png"):
                     old.unlink()
-                walk = run_pass(settings, ikp_url, pz_url, personas, vocabulary, overlay, REPORT_DIR / "zrzuty")
+                walk = run_pass(settings, ikp_url, pz_url, personas, vocabulary, overlay, folder / "zrzuty")
                 new = {k: v for k, v in walk.guesses.items() if k not in overlay}
                 if walk.environment_failure or not new:
                     break
@@ -590,11 +618,17 @@ def main(argv: list[str] | None = None) -> int:
     except SuiteError as error:
         print(str(error), file=sys.stderr)
         return error.exit_code
-    (REPORT_DIR / "teksty.toml").write_text(draft(walk, user_overlay), encoding="utf-8")
-    (REPORT_DIR / "raport.md").write_text(report(walk, settings, ikp_url, passes), encoding="utf-8")
+    (folder / "teksty.toml").write_text(draft(walk, user_overlay), encoding="utf-8")
+    (folder / "raport.md").write_text(report(walk, settings, ikp_url, passes), encoding="utf-8")
     missing, found = summarise(walk)
+    (folder / "zwiad.json").write_text(json.dumps({
+        "listed": list(missing), "found": found, "guesses": walk.guesses, "passes": passes,
+        "screens": [{"persona": seen.persona, "screen": seen.spec.key, "name": seen.spec.name, "url": seen.url,
+                     "h1": seen.h1, "found": seen.found, "missing": seen.missing, "unverified": seen.unverified,
+                     "note": seen.note, "reached": seen.reached, "text": seen.text} for seen in walk.screens]},
+        ensure_ascii=False, indent=1), encoding="utf-8")
     print(f"Zwiad: {len(walk.screens)} ekranów, {len(found)} tekstów znalezionych, {len(missing)} nieznalezionych. "
-          f"Szkic nakładki: {REPORT_DIR / 'teksty.toml'}; raport: {REPORT_DIR / 'raport.md'}.")
+          f"Szkic nakładki: {folder / 'teksty.toml'}; raport: {folder / 'raport.md'}.")
     if walk.environment_failure:
         print(walk.environment_failure, file=sys.stderr)
         return EXIT_ENVIRONMENT
