@@ -201,7 +201,8 @@ class Recorder:
         every = {text for texts in offered.values() for text in texts} | {t for ts in read.values() for t in ts}
         expected_here = (*spec.always, *spec.maybe)
         seen.found = [t for t in expected_here if self._shows(self.vocabulary[t].kind, self.shown(t), every, offered)]
-        explained = [self.shown(t) for t in seen.found]
+        # a message that holds a found fragment („deklaracj”) is that text's, not a candidate of another
+        explained = [self.shown(t) for t in seen.found if self.vocabulary[t].kind == "komunikat"]
         for expected in expected_here:
             if expected in seen.found:
                 continue
@@ -209,7 +210,7 @@ class Recorder:
             same_kind = known.get(FOR_ENTRY_KIND.get(entry.kind, "teksty"), set())
             unknown = [c for c in self._pool(entry.kind, offered, read)
                        if c not in same_kind and not _labelled(c, set().union(*known.values()))
-                       and not any(t.casefold() in c.casefold() for t in explained if len(t) > 3)]
+                       and not (entry.kind == "komunikat" and any(t.casefold() in c.casefold() for t in explained))]
             if expected in spec.maybe and not unknown:
                 seen.unverified.append(expected)
                 continue
@@ -285,7 +286,9 @@ class Step:
         self.recorder = recorder
 
     def __call__(self, key: str, action: Callable[[], object],
-                 values: Callable[[object], dict[str, list[str]]] | None = None):
+                 values: Callable[[object], dict[str, list[str]]] | None = None,
+                 key_of: Callable[[object], str] | None = None):
+        """Do `action` and note the screen as `key` (or as `key_of(page)` when the page tells which it is)."""
         before = self._where()
         try:
             page = action()
@@ -296,7 +299,7 @@ class Step:
             note = mask_text(f"{type(error).__name__}: {first}")[:400]
             self.recorder.record(key, note=note, reached=self._where() != before)
             return None
-        self.recorder.record(key, values=(lambda: values(page)) if values else None)
+        self.recorder.record(key_of(page) if key_of else key, values=(lambda: values(page)) if values else None)
         return page
 
     def _where(self) -> tuple[str, str]:
@@ -331,7 +334,7 @@ def walk_persona(site: Site, name: str, pesel: str, recorder: Recorder) -> None:
         if isinstance(landing, TermsPage):  # accepting the terms would change the account: look and leave
             recorder.record("regulamin")
             return
-        step("strona_glowna", lambda: HomePage(site).wait_until_loaded())
+        step("strona_glowna", lambda: HomePage(site).arrive())
         account = step("moje_konto", anywhere.open_my_account)
         if account:
             step("edycja_danych", account.edit_contact_data)
@@ -353,11 +356,10 @@ def walk_persona(site: Site, name: str, pesel: str, recorder: Recorder) -> None:
         prescriptions = step("moje_recepty", lambda: anywhere.go_to(PrescriptionsPage.TITLE, PrescriptionsPage))
         orderable = (_quiet(prescriptions.orderable_medicines) or []) if prescriptions else []
         if orderable:
-            answer = step("potwierdzenie", lambda: prescriptions.start_order(orderable[:1]))
-            if isinstance(answer, PrescriptionsPage):  # refused: the screen says why
-                recorder.walk.screens.pop()
-                recorder.record("odmowa_zamowienia")
-            elif isinstance(answer, OrderConfirmationPage):
+            answer = step("potwierdzenie", lambda: prescriptions.start_order(orderable[:1]),
+                          key_of=lambda page: "potwierdzenie" if isinstance(page, OrderConfirmationPage)
+                          else "odmowa_zamowienia")  # refused: the list says why
+            if isinstance(answer, OrderConfirmationPage):
                 _quiet(answer.back)  # „Wróć do recept”: nothing ordered
         recipes = _quiet(lambda: anywhere.go_to(PrescriptionsPage.TITLE, PrescriptionsPage))
         if recipes:
