@@ -346,7 +346,9 @@ def render(entries: list[StepEntry]) -> str:
            "- Pacjent z imienia i nazwiska musi być tym, który jest zalogowany; zdanie o innej osobie kończy",
            "  scenariusz błędem.",
            "- „to uprawnienie”, „to zamówienie”, „tę deklarację” to ostatnie takie, które scenariusz nadał,",
-           "  złożył albo ułożył wcześniej.",
+           "  złożył albo ułożył wcześniej; wcześniejsze nazwiesz rodzajem i osobą („uprawnienie „…” dla Ewy",
+           "  Nowak”) albo lekami („zamówienie na „Metformina 500 mg””). „nadał wczoraj”, „zamówił 3 dni temu”",
+           "  układają stan sprzed dni (tylko na symulatorze).",
            "- „strona” mówi, przez które ekrany iIKP przechodzi zdanie; „scenariusz wymaga tagu” — jaki tag",
            "  musi mieć scenariusz z tym zdaniem; „definicja” wskazuje kod dla programisty.",
            "- Znaczenie słów (stany, role, rodzaje uprawnień): [słownik](slownik.md).", ""]
