@@ -10,7 +10,7 @@ Allure results folder of behave.ini; behavex's own output goes to reports/behave
 Against the real iIKP (`-D target=iikp`) workers share the accounts of accounts.ini and take each
 one with an exclusive lease (harness.leases) for the length of a scenario.
 
-Exit code as for plain behave (README "Raporty i kody wyjścia"): 0 all passed, 1 a product or suite
+Exit code as for plain behave (README, "Kody wyjścia"): 0 all passed, 1 a product or suite
 failure (or a crashed worker), 2 bad configuration or usage, 3 only environment failures.
 """
 
