@@ -260,6 +260,10 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return EXIT_UNDEFINED
     path = Path(args[0])
+    if path.is_dir():
+        print(f"„{path}” to katalog. Podaj jeden plik .feature, np. make sprawdz PLIK=features/zgody.feature",
+              file=sys.stderr)
+        return EXIT_UNDEFINED
     if not path.is_file():
         print(f"Nie ma pliku „{path}”. Podaj ścieżkę pliku .feature, np. "
               "make sprawdz PLIK=features/zgody.feature", file=sys.stderr)

@@ -94,6 +94,8 @@ def test_a_missing_or_unparsable_file_is_named_in_polish(tmp_path):
     missing = sprawdz(tmp_path / "nie-ma.feature")
     assert missing.returncode == 2
     assert "Nie ma pliku" in missing.stderr and "nie-ma.feature" in missing.stderr
+    folder = sprawdz(tmp_path)
+    assert folder.returncode == 2 and "to katalog" in folder.stderr
     broken = tmp_path / "zepsuty.feature"
     broken.write_text("# language: pl\nFunkcja: X\n  Scenariusz: Y\n    Zakładając Jan Nowak\n  coś\n",
                       encoding="utf-8")
