@@ -7,8 +7,8 @@ Funkcja: e-Deklaracja wyboru lekarza, pielęgniarki i położnej POZ
 
   Deklarację składa się w „Moje konto” > „Twoja Podstawowa Opieka Zdrowotna (POZ)” > „Wypełnij
   deklarację”; placówkę wybiera się, klikając jej nazwę. Złożona deklaracja liczy się do bezpłatnych
-  zmian w roku i trafia do placówki, więc na prawdziwym iIKP scenariusze @nieodwracalne działają
-  tylko z -D irreversible=true. Placówkę gra symulator albo adapter dostawcy (-D facility=…).
+  zmian w roku i trafia do placówki, więc na prawdziwym iIKP takie scenariusze uruchamia się tylko
+  świadomie. Placówkę odgrywa symulator albo system placówki dostawcy.
 
   @critical @symulator @nieodwracalne
   Szablon scenariusza: Pacjentka po pierwszym logowaniu składa deklarację wyboru <kogo> POZ

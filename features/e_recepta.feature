@@ -7,15 +7,15 @@ Funkcja: Zamówienie e-recepty na kontynuację leczenia
 
   W „Recepty” pacjent zaznacza leki, naciska „Zamów receptę” i potwierdza zamówienie; śledzi je
   w „Zamówione recepty”. Zamówienie trafia do lekarza z ostatniej aktywnej deklaracji POZ. Lekarza
-  (stronę placówki) gra symulator albo adapter dostawcy (-D facility=…); na prawdziwym iIKP zestaw
-  anuluje po scenariuszu zamówienia, które jeszcze da się anulować.
+  (stronę placówki) odgrywa symulator albo system placówki dostawcy; na prawdziwym iIKP zamówienia,
+  które jeszcze da się anulować, są po scenariuszu anulowane.
 
   @critical
-  Szablon scenariusza: Pacjent zamawia receptę na leki, które przyjmuje przewlekle
+  Szablon scenariusza: Pacjent zamawia receptę na leki, które przyjmuje przewlekle: <leki>
     Zakładając, że Jan Nowak jest zalogowany w iIKP
     Gdy Jan Nowak zamawia receptę na <leki>
     Wtedy Jan Nowak widzi swoje zamówienie na <leki> jako złożone
-    Oraz to zamówienie trafiło do lekarza „dr n. med. Adam Lekarski” z placówki POZ „Przychodnia Zdrowie”
+    I to zamówienie trafiło do lekarza „dr n. med. Adam Lekarski” z placówki POZ „Przychodnia Zdrowie”
 
     Przykłady: Jeden lek i kilka leków w jednym zamówieniu
       | leki                                      |
@@ -27,7 +27,7 @@ Funkcja: Zamówienie e-recepty na kontynuację leczenia
     Zakładając, że Jan Nowak jest zalogowany w iIKP
     Gdy Jan Nowak przegląda swoje recepty
     Wtedy Jan Nowak może zamówić receptę tylko na „Metformina 500 mg”, „Bisoprolol 5 mg” i „Atorwastatyna 20 mg”
-    Oraz Jan Nowak nie może zamówić leku „Amoksycylina 1000 mg”, którego nie przyjmuje przewlekle
+    I Jan Nowak nie może zamówić leku „Amoksycylina 1000 mg”, którego nie przyjmuje przewlekle
 
   @normal
   Scenariusz: Pacjent anuluje zamówienie, którego lekarz jeszcze nie zaczął realizować
@@ -65,7 +65,7 @@ Funkcja: Zamówienie e-recepty na kontynuację leczenia
     Gdy Jan Nowak zamawia receptę na „Bisoprolol 5 mg”
     I lekarz odrzuca to zamówienie z komentarzem „Proszę zgłosić się na wizytę”
     Wtedy Jan Nowak widzi to zamówienie jako odrzucone
-    Oraz przy tym zamówieniu widnieje komentarz lekarza „Proszę zgłosić się na wizytę”
+    I przy tym zamówieniu widnieje komentarz lekarza „Proszę zgłosić się na wizytę”
 
   @normal @symulator @placowka
   Scenariusz: Lekarz odrzuca zamówienie złożone wcześniej
@@ -79,27 +79,27 @@ Funkcja: Zamówienie e-recepty na kontynuację leczenia
     Zakładając, że Stanisław Wójcik jest zalogowany w iIKP
     Gdy Stanisław Wójcik próbuje zamówić receptę na „Metformina 500 mg”
     Wtedy Stanisław Wójcik dowiaduje się, że najpierw musi złożyć deklarację wyboru lekarza POZ
-    Oraz Stanisław Wójcik nie ma nowego zamówienia
+    I Stanisław Wójcik nie ma nowego zamówienia
 
   @normal
   Scenariusz: Placówka POZ, która nie przyjmuje zamówień przez IKP, odsyła pacjenta do siebie
     Zakładając, że Maria Zielińska jest zalogowana w iIKP
     Gdy Maria Zielińska próbuje zamówić receptę na „Lewotyroksyna 50 mcg”
     Wtedy Maria Zielińska dowiaduje się, że zamówienie nie może zostać zrealizowane i trzeba skontaktować się z placówką
-    Oraz Maria Zielińska nie ma nowego zamówienia
+    I Maria Zielińska nie ma nowego zamówienia
 
   @minor
   Scenariusz: Zamówienie bez zaznaczonego leku nie zostaje złożone
     Zakładając, że Jan Nowak jest zalogowany w iIKP
     Gdy Jan Nowak próbuje zamówić receptę, nie zaznaczając żadnego leku
     Wtedy iIKP nie przyjmuje zamówienia i mówi dlaczego
-    Oraz Jan Nowak nie ma nowego zamówienia
+    I Jan Nowak nie ma nowego zamówienia
 
   @normal @symulator
   Scenariusz: Z dwóch zamówień pacjent anuluje starsze, nowsze czeka na lekarza
     Zakładając, że Jan Nowak zamówił 3 dni temu receptę na „Metformina 500 mg”
-    Oraz Jan Nowak jest zalogowany w iIKP
+    I Jan Nowak jest zalogowany w iIKP
     Gdy Jan Nowak zamawia receptę na „Bisoprolol 5 mg”
-    Oraz Jan Nowak anuluje zamówienie na „Metformina 500 mg”
+    I Jan Nowak anuluje zamówienie na „Metformina 500 mg”
     Wtedy Jan Nowak widzi swoje zamówienie na „Metformina 500 mg” jako anulowane
-    Oraz Jan Nowak widzi swoje zamówienie na „Bisoprolol 5 mg” jako złożone
+    I Jan Nowak widzi swoje zamówienie na „Bisoprolol 5 mg” jako złożone

@@ -3,10 +3,10 @@
 Funkcja: Kontrola dostępności iIKP (tylko odczyt)
   Jako zespół QA dostawcy
   Chcę co godzinę sprawdzać, że iIKP działa: logowanie, „Moje konto”, uprawnienia, recepty i deklaracje
-  Aby wiedzieć, czy środowisko CeZ jest dostępne, zanim uruchomimy pełny zestaw
+  Aby wiedzieć, czy środowisko CeZ jest dostępne, zanim uruchomimy wszystkie scenariusze
 
   Scenariusz niczego nie zmienia na koncie testowym, więc można go uruchamiać na prawdziwym iIKP
-  tak często, jak trzeba: `make smoke`.
+  tak często, jak trzeba.
 
   @critical @logowanie @wylogowanie
   Scenariusz: Pacjent przegląda swoje konto i wylogowuje się

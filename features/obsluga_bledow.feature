@@ -2,13 +2,13 @@
 @obsluga-bledow @instrukcja-3
 Funkcja: Awarie środowiska integracyjnego i ich obejście
   Jako dostawca oprogramowania testujący na niestabilnym środowisku iIKP
-  Chcę, aby zestaw rozpoznawał ekrany błędów opisane przez CeZ i postępował według instrukcji CeZ
+  Chcę, aby ekrany błędów opisane przez CeZ były rozpoznawane i obchodzone według instrukcji CeZ
   Aby chwilowe awarie środowiska nie były zgłaszane jako błędy mojego produktu
 
   @critical @symulator @instrukcja-3.1
   Scenariusz: Chwilowa awaria testowego Profilu Zaufanego mija po ponowieniu logowania
     Zakładając, że Jan Nowak jest pacjentem testowym iIKP
-    Oraz testowy Profil Zaufany zawiedzie przy najbliższym logowaniu
+    I testowy Profil Zaufany zawiedzie przy najbliższym logowaniu
     Gdy Jan Nowak próbuje zalogować się przez testowy Profil Zaufany
     Wtedy Jan Nowak widzi ekran błędu testowego Profilu Zaufanego
     Gdy Jan Nowak ponawia logowanie od początku w nowym oknie prywatnym
@@ -25,7 +25,7 @@ Funkcja: Awarie środowiska integracyjnego i ich obejście
   @normal @symulator @instrukcja-3.2
   Scenariusz: Chwilowa niedostępność iIKP przy logowaniu mija po ponowieniu od początku
     Zakładając, że Jan Nowak jest pacjentem testowym iIKP
-    Oraz iIKP będzie niedostępne przy najbliższym logowaniu
+    I iIKP będzie niedostępne przy najbliższym logowaniu
     Gdy Jan Nowak próbuje zalogować się przez testowy Profil Zaufany
     Wtedy Jan Nowak widzi ekran niedziałającego iIKP
     Gdy Jan Nowak ponawia logowanie od początku w nowym oknie prywatnym
@@ -34,7 +34,7 @@ Funkcja: Awarie środowiska integracyjnego i ich obejście
   @normal @symulator @instrukcja-3.2
   Scenariusz: Awaria węzła ISUS mija po odświeżeniu strony testowego WK klawiszami CTRL+F5
     Zakładając, że Jan Nowak jest zalogowany w iIKP
-    Oraz węzeł serwera ISUS, do którego trafia przeglądarka, przestał działać
+    I węzeł serwera ISUS, do którego trafia przeglądarka, przestał działać
     Gdy Jan Nowak otwiera ponownie „Moje konto”
     Wtedy Jan Nowak widzi ekran niedziałającego iIKP
     Gdy Jan Nowak loguje się ponownie po odświeżeniu strony testowego WK klawiszami CTRL+F5
@@ -43,7 +43,7 @@ Funkcja: Awarie środowiska integracyjnego i ich obejście
   @normal @symulator @instrukcja-3.1
   Scenariusz: Środowisko, które nie wraca mimo ponowień, jest zgłaszane jako awaria środowiska
     Zakładając, że Jan Nowak jest pacjentem testowym iIKP
-    Oraz testowy Profil Zaufany nie działa
+    I testowy Profil Zaufany nie działa
     Gdy Jan Nowak próbuje zalogować się, ponawiając zgodnie z instrukcją CeZ
     Wtedy po wyczerpaniu ponowień zestaw zgłasza awarię testowego Profilu Zaufanego, a nie błąd produktu
 
@@ -51,7 +51,7 @@ Funkcja: Awarie środowiska integracyjnego i ich obejście
   Scenariusz: Praca na jednym koncie w dwóch kartach kończy się ekranem niedziałającego iIKP
     Zakładając, że Jan Nowak ma otwarty formularz „Edytuj swoje dane”
     Gdy Jan Nowak otwiera swoje konto w drugiej karcie przeglądarki
-    Oraz Jan Nowak zapisuje dane kontaktowe w pierwszej karcie
+    I Jan Nowak zapisuje dane kontaktowe w pierwszej karcie
     Wtedy Jan Nowak widzi ekran niedziałającego iIKP
     Gdy Jan Nowak ponawia logowanie od początku w nowym oknie prywatnym
     Wtedy Jan Nowak widzi swoje konto w iIKP

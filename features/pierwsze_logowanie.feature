@@ -5,8 +5,8 @@ Funkcja: Pierwsze logowanie do iIKP
   Chcę zaakceptować regulamin i od razu móc podać dane kontaktowe
   Aby korzystać z konta pacjenta na warunkach serwisu i dostawać powiadomienia
 
-  Na prawdziwym iIKP pierwsze logowanie zdarza się raz na konto, więc te scenariusze układają
-  stan „przed pierwszym logowaniem” przez API symulatora.
+  Na prawdziwym iIKP pierwsze logowanie zdarza się raz na konto, więc te scenariusze działają
+  na symulatorze, który przywraca kontu stan „przed pierwszym logowaniem”.
 
   @critical
   Scenariusz: Przy pierwszym logowaniu iIKP pokazuje regulamin zamiast konta

@@ -2,7 +2,7 @@
 @sciezki
 Funkcja: Ścieżki pacjenta przez kilka obszarów iIKP
   Jako analityk dostawcy oprogramowania
-  Chcę sprawdzać całe ścieżki pacjenta złożone wyłącznie ze zdań katalogu kroków (docs/kroki.md)
+  Chcę sprawdzać całe ścieżki pacjenta złożone wyłącznie ze zdań katalogu kroków
   Aby mieć pewność, że zdania da się łączyć i że każde znaczy to, co mówi
 
   @critical @symulator @placowka @nieodwracalne @pierwsze-logowanie @deklaracja-poz @e-recepta
@@ -17,7 +17,7 @@ Funkcja: Ścieżki pacjenta przez kilka obszarów iIKP
     I placówka przyjmuje tę deklarację
     I Anna Kowalska zamawia receptę na „Metformina 500 mg”
     Wtedy Anna Kowalska widzi swoje zamówienie na „Metformina 500 mg” jako złożone
-    Oraz to zamówienie trafiło do lekarza „lek. Krzysztof Szymański” z placówki POZ „Przychodnia Morska”
+    I to zamówienie trafiło do lekarza „lek. Krzysztof Szymański” z placówki POZ „Przychodnia Morska”
 
   @critical @zgody @wylogowanie
   Scenariusz: Nadane upoważnienie przetrwa wylogowanie i ponowne logowanie
@@ -46,7 +46,7 @@ Funkcja: Ścieżki pacjenta przez kilka obszarów iIKP
     I placówka przyjmuje tę deklarację
     I Stanisław Wójcik zamawia receptę na „Metformina 500 mg”
     Wtedy Stanisław Wójcik widzi swoje zamówienie na „Metformina 500 mg” jako złożone
-    Oraz to zamówienie trafiło do lekarza „lek. Barbara Zając” z placówki POZ „Przychodnia Zdrowie”
+    I to zamówienie trafiło do lekarza „lek. Barbara Zając” z placówki POZ „Przychodnia Zdrowie”
 
   @normal @placowka @e-recepta
   Scenariusz: Po odrzuceniu zamówienia przez lekarza pacjent zamawia ponownie to samo
@@ -56,7 +56,7 @@ Funkcja: Ścieżki pacjenta przez kilka obszarów iIKP
     I Jan Nowak zamawia ponownie to samo
     I lekarz realizuje to zamówienie
     Wtedy Jan Nowak widzi to zamówienie jako zrealizowane
-    Oraz Jan Nowak widzi swoje zamówienie na „Bisoprolol 5 mg” i „Atorwastatyna 20 mg” jako zrealizowane
+    I Jan Nowak widzi swoje zamówienie na „Bisoprolol 5 mg” i „Atorwastatyna 20 mg” jako zrealizowane
 
   @normal @dane-kontaktowe @e-recepta @wylogowanie
   Scenariusz: Pacjent zmienia dane kontaktowe, zamawia i anuluje receptę, a potem się wylogowuje
