@@ -8,24 +8,29 @@ never mix into the new report.
 
 from __future__ import annotations
 
+import hashlib
+import html
 import json
 import os
 import socket
+import traceback
 import uuid
 from pathlib import Path
 
+import allure_behave.listener as allure_listener_module
 import allure_commons
 from allure_behave.formatter import AllureFormatter
 from allure_behave.listener import AllureListener
+from allure_behave.utils import step_status, step_status_details
 from allure_commons.logger import AllureFileLogger
-from allure_commons.model2 import Label, Link
+from allure_commons.model2 import Label, Link, StatusDetails
 from allure_commons.types import LabelType
 from allure_commons.utils import get_testplan
 from attr import asdict
 from behave.formatter.base import Formatter
 from behave.model import Status
 
-from harness.config import ENV_PREFIX, _bool
+from harness.config import ENV_PREFIX, PROJECT_ROOT, _bool
 from harness.errors import ConfigError
 from harness.masking import mask_data, mask_text
 from harness.parallel_worker import PARALLEL_DIR_ENV
@@ -41,35 +46,69 @@ EPICS = {
     "deklaracja-poz": "Deklaracja POZ",
     "obsluga-bledow": "Obsługa błędów",
 }
+JOURNEYS_TAG = "sciezki"  # cross-area journeys: one epic of their own
+JOURNEYS_EPIC = "Ścieżki pacjenta"
 INSTRUCTION_TAG_PREFIX = "instrukcja-"
-INSTRUCTION_DOC = "../../docs/instrukcja-iikp.md"
+INSTRUCTION_PAGE = "instrukcja-iikp.html"  # make report writes it next to index.html (tools/instrukcja_html.py)
+DOCS_KEY = "docs_url"
 
 
-def extra_labels_and_links(tags: list[str], feature_name: str) -> tuple[list[Label], list[Link]]:
-    """Epic labels from area tags, the story from the feature, links to the sections of instrukcja CeZ."""
-    labels = [Label(name=LabelType.EPIC, value=EPICS[tag]) for tag in dict.fromkeys(tags) if tag in EPICS]
+def epic_of(feature_tags: list[str], scenario_tags: list[str]) -> str | None:
+    """One epic per scenario: its feature's area; a journey's feature („Ścieżki pacjenta”), or a scenario
+    whose own tags name several areas, counts once, in „Ścieżki pacjenta”."""
+    if JOURNEYS_TAG in feature_tags:
+        return JOURNEYS_EPIC
+    for tag in feature_tags:
+        if tag in EPICS:
+            return EPICS[tag]
+    own = list(dict.fromkeys(EPICS[tag] for tag in scenario_tags if tag in EPICS))
+    if len(own) > 1:
+        return JOURNEYS_EPIC
+    return own[0] if own else None
+
+
+def instruction_url(environ=os.environ) -> str:
+    """Where „Instrukcja CeZ” opens: the repository's page in GitLab CI / GitHub Actions, else the copy that
+    make report writes next to the local report (an absolute file:// address)."""
+    if environ.get("CI_PROJECT_URL") and environ.get("CI_COMMIT_SHA"):
+        return f"{environ['CI_PROJECT_URL']}/-/blob/{environ['CI_COMMIT_SHA']}/docs/instrukcja-iikp.md"
+    if environ.get("GITHUB_SERVER_URL") and environ.get("GITHUB_REPOSITORY") and environ.get("GITHUB_SHA"):
+        return (f"{environ['GITHUB_SERVER_URL']}/{environ['GITHUB_REPOSITORY']}/blob/{environ['GITHUB_SHA']}"
+                "/docs/instrukcja-iikp.md")
+    return (PROJECT_ROOT / "reports" / "allure-report" / INSTRUCTION_PAGE).as_uri()
+
+
+def extra_labels_and_links(feature_tags: list[str], scenario_tags: list[str], feature_name: str,
+                           docs_url: str) -> tuple[list[Label], list[Link]]:
+    """The epic, the story (the feature) and absolute links to the points of instrukcja CeZ."""
+    epic = epic_of(feature_tags, scenario_tags)
+    labels = [Label(name=LabelType.EPIC, value=epic)] if epic else []
     labels.append(Label(name=LabelType.STORY, value=feature_name))
     links = []
-    for tag in tags:
+    for tag in dict.fromkeys([*feature_tags, *scenario_tags]):
         if tag.startswith(INSTRUCTION_TAG_PREFIX):
             section = tag[len(INSTRUCTION_TAG_PREFIX):]
             anchor = "pkt-" + section.replace(".", "-")
-            links.append(Link(type="link", url=f"{INSTRUCTION_DOC}#{anchor}", name=f"Instrukcja CeZ, pkt {section}"))
+            links.append(Link(type="link", url=f"{docs_url}#{anchor}", name=f"Instrukcja CeZ, pkt {section}"))
     return labels, links
 
 
 # What a results folder holds: allure-commons' files, the run files of harness.reporting, unfinished writes.
-RESULT_PATTERNS = ("*-result.json", "*-container.json", "*-attachment.*", "environment.properties",
-                   "executor.json", "categories.json", "*.tmp")
+RESULT_PATTERNS = ("*-result.json", "*-container.json", "*-attachment.*", "*-globals.json",
+                   "environment.properties", "executor.json", "categories.json", "iikp-zmienne.json", "*.tmp")
 APPEND_KEY = "append_results"
 
 
-def append_requested(config) -> bool:
-    """`append_results` as the run's settings read it (-D > IIKP_APPEND_RESULTS > behave.ini); bad value: False
-    (before_all then stops the run with a message naming the key)."""
+def setting(config, key: str, default: str = "") -> str:
+    """A configuration key as the run's settings read it (-D > IIKP_<KEY> > behave.ini), before before_all."""
     defines = dict(config.userdata_defines or [])
-    env_name = ENV_PREFIX + APPEND_KEY.upper()
-    raw = defines.get(APPEND_KEY, os.environ.get(env_name, (config.userdata or {}).get(APPEND_KEY, "false")))
+    return str(defines.get(key, os.environ.get(ENV_PREFIX + key.upper(), (config.userdata or {}).get(key, default))))
+
+
+def append_requested(config) -> bool:
+    """`append_results` as the run's settings read it; bad value: False (before_all then stops the run with a
+    message naming the key)."""
+    raw = setting(config, APPEND_KEY, "false")
     try:
         return _bool(APPEND_KEY, str(raw))
     except ConfigError:
@@ -93,6 +132,51 @@ def thread_label(config) -> str:
     return f"proces {worker} (pid {os.getpid()})" if worker not in (None, "") else f"pid {os.getpid()}"
 
 
+OWN_CODE = tuple(str(PROJECT_ROOT / folder) for folder in ("features", "pages", "harness", "tools"))
+OWN_MODULES = ("pages.", "harness.", "features.", "steps.", "tools.")
+
+
+def failure_message(exception: BaseException) -> str:
+    """The project's exceptions and assertions speak Polish already: their text alone; anything else also
+    names its kind (e.g. a Selenium TimeoutException)."""
+    text = str(exception).strip()
+    if isinstance(exception, AssertionError) or type(exception).__module__.startswith(OWN_MODULES):
+        return text or type(exception).__name__
+    return f"{type(exception).__name__}: {text}" if text else type(exception).__name__
+
+
+def project_trace(exc_traceback) -> str | None:
+    """The traceback's frames in the project's own code (steps, pages, harness), not behave's, hamcrest's
+    or Selenium's."""
+    if exc_traceback is None:
+        return None
+    if isinstance(exc_traceback, list):  # behave may hand over formatted lines
+        return "\n".join(exc_traceback)
+    frames = [frame for frame in traceback.extract_tb(exc_traceback)
+              if frame.filename.startswith(OWN_CODE) and "/.venv/" not in frame.filename]
+    return "".join(traceback.format_list(frames)) or None
+
+
+def project_status_details(result):
+    """allure-behave's step_status_details, with the Polish message and the project's frames only."""
+    if not result.exception:
+        return step_status_details(result)
+    return StatusDetails(message=mask_text(failure_message(result.exception)),
+                         trace=mask_text(project_trace(result.exc_traceback) or ""))
+
+
+def project_scenario_status_details(scenario):
+    for step in scenario.all_steps:
+        if step_status(step) != "passed":
+            return project_status_details(step)
+    return None
+
+
+# allure-behave's listener looks both up in its module when a step or scenario ends.
+allure_listener_module.step_status_details = project_status_details
+allure_listener_module.scenario_status_details = project_scenario_status_details
+
+
 class IikpAllureListener(AllureListener):
     """Adds epics, stories, links to instrukcja CeZ and the feature's narrative to every test result.
 
@@ -104,6 +188,8 @@ class IikpAllureListener(AllureListener):
         super().__init__(behave_config)
         self.hide_excluded = True
         self.unselected: set[int] = set()  # scenarios left out by file:line (behave skips them before the run)
+        self.docs_url = setting(behave_config, DOCS_KEY).rstrip("/") or instruction_url()
+        self.features: dict[str, list[str]] = {}  # feature name -> its narrative, for the features reported
 
     def stop_scenario(self, scenario):
         if id(scenario) in self.unselected:  # like --tags: a run of one line reports that line only
@@ -115,15 +201,15 @@ class IikpAllureListener(AllureListener):
     def start_scenario(self, scenario):
         super().start_scenario(scenario)
         result = self.logger.get_test(self.current_scenario_uuid)
-        tags = list(scenario.feature.tags) + list(scenario.tags)
-        labels, links = extra_labels_and_links(tags, scenario.feature.name)
+        labels, links = extra_labels_and_links(list(scenario.feature.tags), list(scenario.tags),
+                                               scenario.feature.name, self.docs_url)
         result.labels.extend(labels)
         result.labels.append(Label(name=LabelType.HOST, value=socket.gethostname()))
         result.labels.append(Label(name=LabelType.THREAD, value=thread_label(self.behave_config)))
         result.links.extend(links)
-        narrative = "\n".join(scenario.feature.description)
-        own = "\n".join(scenario.description)
-        result.description = "\n\n".join(part for part in (narrative, own) if part)
+        # The feature's narrative is in the report once per feature (write_narratives), not in every scenario.
+        result.description = "  \n".join(scenario.description) or None  # Markdown: keep its line breaks
+        self.features.setdefault(scenario.feature.name, list(scenario.feature.description))
 
 
 class MaskingFileLogger(AllureFileLogger):
@@ -204,4 +290,36 @@ class IikpAllureFormatter(AllureFormatter):
 
     def close_stream(self):
         if not self.dry_run:
+            write_narratives(Path(self.stream_opener.name), self.listener.features)
             super().close_stream()
+
+
+def narrative_html(name: str, lines: list[str]) -> str:
+    """A feature's narrative („Jako… / Chcę… / Aby…” and what follows) with its line breaks and paragraphs."""
+    paragraphs, current = [], []
+    for line in [*lines, ""]:
+        if line.strip():
+            current.append(html.escape(mask_text(line.strip())))
+        elif current:
+            paragraphs.append("<p>" + "<br>\n".join(current) + "</p>")
+            current = []
+    return (f"<!DOCTYPE html><html lang=\"pl\"><head><meta charset=\"utf-8\"><title>{html.escape(name)}</title>"
+            f"</head><body style=\"font-family:sans-serif\"><h2>Funkcja: {html.escape(name)}</h2>\n"
+            + "\n".join(paragraphs) + "</body></html>\n")
+
+
+def write_narratives(folder: Path, features: dict[str, list[str]]) -> None:
+    """Each reported feature's narrative once, as a global attachment of the report (Allure 3 „Globals”).
+
+    File names follow from the feature's name, so parallel workers that ran one feature write one file.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, lines in features.items():
+        if not any(line.strip() for line in lines):
+            continue
+        key = hashlib.md5(name.encode("utf-8")).hexdigest()
+        source = f"funkcja-{key}-attachment.html"
+        (folder / source).write_text(narrative_html(name, lines), encoding="utf-8")
+        globals_file = {"attachments": [{"name": f"Funkcja: {name}", "source": source, "type": "text/html"}]}
+        (folder / f"funkcja-{key}-globals.json").write_text(json.dumps(globals_file, ensure_ascii=False),
+                                                            encoding="utf-8")

@@ -14,7 +14,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 TARGETS = ("symulator", "iikp")
 BROWSERS = ("chromium", "chrome", "firefox", "edge")
-SCREENSHOTS = ("failure", "step", "off")
+SCREENSHOTS = ("failure", "final", "step", "off")  # final: failure evidence + the end state of a passed one
 DRIVER_MANAGERS = ("system", "selenium-manager", "webdriver-manager")
 GRIDS = ("", "local")  # grid=local: the run starts its own Selenium Grid (harness.grid)
 # How the simulator the run starts serves its screens (docs/lokatory.md): another markup, a single-page app.
@@ -147,6 +147,8 @@ class Settings:
     # Allure results: a run starts a fresh results folder unless this is true (harness.allure_formatter)
     append_results: bool = False
     teksty: str = ""  # an overlay of screen texts for this environment (TOML, see teksty.example.toml)
+    # Address of docs/instrukcja-iikp.md (or its HTML copy) that the report's „Instrukcja CeZ” links open
+    docs_url: str = ""
 
     @property
     def uses_simulator(self) -> bool:
@@ -195,6 +197,7 @@ PARSERS: dict[str, Callable[[str, str], object]] = {
     "sim_variants": _variants,
     "append_results": _bool,
     "teksty": _text,
+    "docs_url": _text,
 }
 assert set(PARSERS) == {f.name for f in fields(Settings)}
 

@@ -236,8 +236,13 @@ def after_scenario(context, scenario: Scenario) -> None:
 
 def _finish_scenario(context, scenario: Scenario) -> None:
     failed = scenario.status in (Status.failed, Status.error)
+    if failed and recovery.environment_failure_of(scenario) is not None:
+        reporting.attach_environment_failure(recovery.environment_failure_of(scenario))
     if context.browser is not None and failed:
         _attach_evidence(context)
+    elif context.browser is not None and scenario.status == Status.passed \
+            and context.config_iikp.screenshots == "final":  # the end state a reader of the report checks
+        reporting.attach_png("Stan końcowy", context.browser.get_screenshot_as_png())
     if context.cleanup.actions:
         failures = context.cleanup.run(lambda persona, fresh: _logged_in_page(context, persona, fresh))
         if failures:

@@ -70,25 +70,64 @@ def results_dir(config) -> Path | None:
     return None
 
 
-def write_run_files(folder: Path, settings: Settings, ikp_url: str, pz_url: str, browser: str) -> None:
-    """environment.properties, executor.json and categories.json (allure-behave writes none of them)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    properties = {
-        "Cel": settings.target,
-        "iIKP": ikp_url,
-        "Profil.Zaufany": pz_url,
-        "Przegladarka": browser or settings.browser,
-        "Tryb.bez.okna": str(settings.headless).lower(),
-        "Selenium.Grid": settings.remote_url or "-",
+RUN_VARIABLES_FILE = "iikp-zmienne.json"  # allurerc.mjs shows it as the report's variables (Polish keys)
+
+
+def run_variables(settings: Settings, ikp_url: str, pz_url: str, browser: str) -> dict[str, str]:
+    """The run's settings a reader of the report needs, under Polish names."""
+    on_simulator = settings.uses_simulator and not settings.base_url
+    grid = settings.remote_url or "nie (przeglądarka na tej maszynie)"  # grid=local: its own Grid's address
+    return {
+        "Cel": "symulator" if settings.uses_simulator else "prawdziwe iIKP",
+        "Adres iIKP": "symulator" if on_simulator else ikp_url,
+        "Adres testowego Profilu Zaufanego": "symulator" if on_simulator else pz_url,
+        "Przeglądarka": browser or settings.browser,
+        "Tryb bez okna": "tak" if settings.headless else "nie",
+        "Kod HTML ekranów": settings.markup if settings.uses_simulator else "prawdziwego iIKP",
+        "Interfejs": {"pages": "strony", "spa": "jednostronicowy (SPA)"}.get(settings.ui, settings.ui)
+        if settings.uses_simulator else "prawdziwego iIKP",
+        "Selenium Grid": grid,
         "Python": platform.python_version(),
     }
-    lines = [f"{key}={value}" for key, value in properties.items()]
-    (folder / "environment.properties").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    executor = {"name": os.environ.get("CI_NAME") or ("CI" if os.environ.get("CI") else "lokalnie"),
-                "type": "ci" if os.environ.get("CI") else "local",
-                "buildName": os.environ.get("CI_BUILD_NAME", "behave"),
-                "buildUrl": os.environ.get("CI_BUILD_URL", ""), "reportName": "iIKP: testy akceptacyjne"}
-    (folder / "executor.json").write_text(json.dumps(executor, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+def executor(environ=os.environ) -> dict:
+    """Allure's executor: the CI job and its link, from GitLab CI's, GitHub Actions' or Jenkins' own variables."""
+    report = {"reportName": "iIKP: testy akceptacyjne"}
+    if environ.get("GITLAB_CI"):
+        return {**report, "name": "GitLab CI", "type": "gitlab", "url": environ.get("CI_PROJECT_URL", ""),
+                "buildName": f"{environ.get('CI_JOB_NAME', '')} #{environ.get('CI_JOB_ID', '')}",
+                "buildOrder": _number(environ.get("CI_PIPELINE_IID")),
+                "buildUrl": environ.get("CI_JOB_URL", environ.get("CI_PIPELINE_URL", ""))}
+    if environ.get("GITHUB_ACTIONS"):
+        server, repository, run = (environ.get("GITHUB_SERVER_URL", "https://github.com"),
+                                   environ.get("GITHUB_REPOSITORY", ""), environ.get("GITHUB_RUN_ID", ""))
+        return {**report, "name": "GitHub Actions", "type": "github", "url": f"{server}/{repository}",
+                "buildName": f"{environ.get('GITHUB_WORKFLOW', '')} #{environ.get('GITHUB_RUN_NUMBER', '')}",
+                "buildOrder": _number(environ.get("GITHUB_RUN_NUMBER")),
+                "buildUrl": f"{server}/{repository}/actions/runs/{run}" if repository and run else ""}
+    if environ.get("JENKINS_URL") or environ.get("BUILD_URL"):
+        return {**report, "name": "Jenkins", "type": "jenkins", "url": environ.get("JENKINS_URL", ""),
+                "buildName": environ.get("BUILD_DISPLAY_NAME") or f"{environ.get('JOB_NAME', '')} "
+                                                                 f"#{environ.get('BUILD_NUMBER', '')}",
+                "buildOrder": _number(environ.get("BUILD_NUMBER")), "buildUrl": environ.get("BUILD_URL", "")}
+    return {**report, "name": "lokalnie" if not environ.get("CI") else "CI", "type": "local" if not
+            environ.get("CI") else "ci", "buildName": "behave", "buildUrl": ""}
+
+
+def _number(raw: str | None) -> int | None:
+    return int(raw) if raw and raw.isdigit() else None
+
+
+def write_run_files(folder: Path, settings: Settings, ikp_url: str, pz_url: str, browser: str) -> None:
+    """The report's variables (iikp-zmienne.json, for allurerc.mjs), executor.json and categories.json
+    (allure-behave writes none of them)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    variables = run_variables(settings, ikp_url, pz_url, browser)
+    (folder / RUN_VARIABLES_FILE).write_text(json.dumps(mask_data(variables), ensure_ascii=False, indent=2),
+                                             encoding="utf-8")
+    found = {key: value for key, value in executor().items() if value not in (None, "")}
+    (folder / "executor.json").write_text(json.dumps(found, ensure_ascii=False, indent=2), encoding="utf-8")
     (folder / "categories.json").write_text(json.dumps(CATEGORIES, ensure_ascii=False, indent=2),
                                             encoding="utf-8")
 
@@ -120,3 +159,12 @@ def report_cleanup_failure(scenario, failures) -> None:
         labels=[Label(name="suite", value="Sprzątanie kont"), Label(name="story", value=scenario.feature.name),
                 Label(name="feature", value=scenario.feature.name)])
     allure_commons.plugin_manager.hook.report_result(result=result)
+
+
+def attach_environment_failure(failure) -> None:
+    """Where and when an error screen of instrukcja CeZ pkt 3 showed: an attachment, so that the failure's
+    message stays one per kind (the report's categories group by it)."""
+    lines = [f"Ekran błędu: instrukcja CeZ, pkt {failure.screen}", f"Adres: {failure.url}", f"Czas: {failure.at}"]
+    if getattr(failure, "detail", ""):
+        lines.append(f"Szczegóły: {failure.detail}")
+    attach_text("Awaria środowiska: adres i czas", "\n".join(lines))

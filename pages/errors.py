@@ -18,8 +18,10 @@ class EnvironmentFailure(Exception):
     def __init__(self, url: str, detail: str = ""):
         self.url = url
         self.at = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
-        text = f"{self.label} (ekran błędu {self.screen}) pod adresem {url} o {self.at}"
-        super().__init__(f"{text}: {detail}" if detail else text)
+        self.detail = detail
+        # One message per kind, the same for every scenario and run (the report groups failures by it);
+        # the address and the time go to the scenario's attachments (harness.reporting).
+        super().__init__(f"{self.label} (ekran błędu z instrukcji CeZ, pkt {self.screen})")
 
 
 class PzErrorScreen(EnvironmentFailure):

@@ -40,7 +40,7 @@ def test_urls_lose_their_trailing_slash():
     ("define", "target", "prod", ["target", "symulator, iikp"]),
     ("define", "base_url", "localhost:8081", ["base_url", "http(s)"]),
     ("define", "remote_url", "http://grid:port", ["remote_url", "port"]),
-    ("define", "screenshots", "always", ["screenshots", "failure, step, off"]),
+    ("define", "screenshots", "always", ["screenshots", "failure, final, step, off"]),
     ("define", "driver_manager", "magic", ["driver_manager", "system"]),
     ("define", "retries", "1.5", ["retries", "całkowita"]),
     ("define", "colour", "blue", ["colour", "nieznany klucz"]),

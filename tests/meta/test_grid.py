@@ -92,8 +92,8 @@ def test_a_feature_runs_through_make_grid_and_the_grid_log_has_every_session(tmp
             shown = {p["name"]: p["value"] for p in result.get("parameters") or []}
             assert shown["Selenium Grid: węzeł"] == node
         assert named == set(created)
-        properties = (results / "environment.properties").read_text(encoding="utf-8")
-        assert f"Selenium.Grid={url}" in properties
+        variables = json.loads((results / "iikp-zmienne.json").read_text(encoding="utf-8"))
+        assert variables["Selenium Grid"] == url
         assert grid_processes(url), "the Grid's processes carry its tag"
     finally:
         if cli.poll() is None:
@@ -110,9 +110,9 @@ def test_grid_local_starts_its_own_grid_for_the_run_and_stops_it(tmp_path, simul
     run, results = run_suite(tmp_path, simulator, "-D", "grid=local", "features/wylogowanie.feature:9",
                              timeout=600)
     assert passed_scenarios(run) == 1
-    properties = (results / "environment.properties").read_text(encoding="utf-8")
-    url = re.search(r"Selenium\.Grid=(http://127\.0\.0\.1:\d+)", properties)
-    assert url, properties
+    variables = json.loads((results / "iikp-zmienne.json").read_text(encoding="utf-8"))
+    url = re.fullmatch(r"(http://127\.0\.0\.1:\d+)", variables["Selenium Grid"])
+    assert url, variables
     (result,) = [r for r in allure_results(results) if r["status"] != "skipped"]
     (node,) = labels(result, "grid_node")
     assert node.startswith("http://127.0.0.1:") and node != url[1]

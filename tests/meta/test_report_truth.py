@@ -83,3 +83,46 @@ def test_a_new_run_starts_a_fresh_results_folder_unless_asked(tmp_path, simulato
     assert len(allure_results(results)) == 2
     labels = [{label["name"]: label["value"] for label in r["labels"]} for r in allure_results(results)]
     assert all(label.get("host") and label.get("thread") for label in labels), labels
+
+
+def test_results_read_as_living_documentation(tmp_path, simulator):
+    run, results = run_suite(tmp_path, simulator, "features/logowanie.feature")
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+    found = allure_results(results)
+    names = [r["name"] for r in found]
+    assert len(names) == len(set(names)) >= 5, names
+    assert not [n for n in names if "-- @" in n], names
+    assert "Testowy Profil Zaufany odrzuca nieprawidłowy numer PESEL: za krótki numer" in names, names
+    for result in found:
+        labels = [(label["name"], label["value"]) for label in result["labels"]]
+        assert [value for name, value in labels if name == "epic"] == ["Logowanie"], labels
+        assert {name for name, _ in labels} >= {"host", "thread", "story"}
+        assert "Jako " not in (result.get("description") or ""), "the feature's narrative is repeated per scenario"
+        for link in result.get("links", []):
+            assert link["url"].startswith(("file:///", "https://")) and "#pkt-" in link["url"], link
+    narratives = list(results.glob("funkcja-*-globals.json"))
+    assert len(narratives) == 1
+    source = json.loads(narratives[0].read_text(encoding="utf-8"))["attachments"][0]["source"]
+    page = (results / source).read_text(encoding="utf-8")
+    assert "Jako pacjent" in page and "<br>" in page
+
+
+def test_one_outage_gives_one_stable_message_with_details_in_attachments(tmp_path):
+    from harness.simulator import SimulatorProcess
+
+    outage = SimulatorProcess(chaos="pz_error=1").start()
+    try:
+        run, results = run_suite(tmp_path, outage, "-D", "retries=0", FEATURE + ":9", FEATURE + ":15")
+    finally:
+        outage.stop()
+    found = allure_results(results)
+    assert [r["status"] for r in found] == ["broken", "broken"], [r.get("statusDetails") for r in found]
+    messages = {r["statusDetails"]["message"] for r in found}
+    assert messages == {"Awaria środowiska: testowy Profil Zaufany (ekran błędu z instrukcji CeZ, pkt 3.1)"}, messages
+    for result in found:
+        trace = result["statusDetails"].get("trace", "")
+        assert trace and "site-packages" not in trace and "behave" not in trace.replace("features/", ""), trace
+        names = [a["name"] for step in result["steps"] for a in step.get("attachments", [])] + [
+            a["name"] for a in result.get("attachments", [])]
+        assert "Awaria środowiska: adres i czas" in names, names
+    assert run.returncode == 3, run.stdout[-1500:]
