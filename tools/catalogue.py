@@ -341,7 +341,7 @@ def render(entries: list[StepEntry]) -> str:
            "- [Statystyka](#statystyka)", "",
            "## Jak czytać katalog", "",
            "- Słowo na początku zdania: `Zakładając, że` (stan przed scenariuszem), `Gdy` (co robi osoba),",
-           "  `Wtedy` (co widzi); kolejne zdanie tego samego rodzaju zaczyna się od `Oraz` albo `I`.",
+           "  `Wtedy` (co widzi); kolejne zdanie tego samego rodzaju zaczyna się od `I`.",
            "  Zdanie z `*` pasuje do każdego z nich.",
            "- Pacjent z imienia i nazwiska musi być tym, który jest zalogowany; zdanie o innej osobie kończy",
            "  scenariusz błędem.",

@@ -207,7 +207,7 @@ def _report_undefined(path: str, step, sentences: list[Sentence]) -> list[str]:
     if same_words:
         keywords = " albo ".join(f"„{KEYWORDS[s.keyword]}”" for s in same_words)
         out.append(f"  To zdanie jest w katalogu, ale po {keywords}, a tu stoi po „{step.keyword.strip()}” "
-                   "(„Oraz”/„I” przejmuje słowo z wiersza wyżej).")
+                   "(„I” przejmuje słowo z wiersza wyżej).")
     for name, value, allowed, choices in found[0].wrong_values if found else []:
         if choices:
             listed = ", ".join(f"„{choice}”" for choice in choices)
@@ -277,14 +277,14 @@ def main(argv: list[str] | None = None) -> int:
             if where else "nieznany wiersz"
         print(f"Plik „{path}” nie daje się odczytać ({place}). Popraw ten wiersz "
               "(nagłówek `# language: pl`, polskie słowa kluczowe: Funkcja, Scenariusz, Zakładając, że, "
-              "Gdy, Wtedy, Oraz).", file=sys.stderr)
+              "Gdy, Wtedy, I).", file=sys.stderr)
         return EXIT_UNDEFINED
     except UnicodeDecodeError:
         print(f"Plik „{path}” nie jest tekstem w UTF-8. Zapisz go w kodowaniu UTF-8.", file=sys.stderr)
         return EXIT_UNDEFINED
     if language != "pl":
         print(f"Plik „{path}” nie zaczyna się od wiersza `# language: pl`: dopisz go na samej górze, "
-              "potem użyj polskich słów kluczowych (Funkcja, Scenariusz, Zakładając, że, Gdy, Wtedy, Oraz).",
+              "potem użyj polskich słów kluczowych (Funkcja, Scenariusz, Zakładając, że, Gdy, Wtedy, I).",
               file=sys.stderr)
         return EXIT_UNDEFINED
     print("\n".join(lines), end="\n" if lines else "")

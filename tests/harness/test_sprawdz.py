@@ -107,7 +107,7 @@ def test_a_missing_or_unparsable_file_is_named_in_polish(tmp_path):
 def test_a_feminine_or_masculine_sentence_is_offered_in_the_named_patients_form(tmp_path):
     feature = tmp_path / "forma.feature"
     feature.write_text(HEADER + "    Zakładając, że Anna Kowalska zamowiła receptę na „Metformina 500 mg”\n"
-                                "    Oraz Jan Nowak zamowił receptę na „Metformina 500 mg”\n", encoding="utf-8")
+                                "    I Jan Nowak zamowił receptę na „Metformina 500 mg”\n", encoding="utf-8")
     run = sprawdz(feature)
     assert run.returncode == 2, run.stdout + run.stderr
     blocks = hint_blocks(run.stdout)
