@@ -103,3 +103,13 @@ Funkcja: Zamówienie e-recepty na kontynuację leczenia
     I Jan Nowak anuluje zamówienie na „Metformina 500 mg”
     Wtedy Jan Nowak widzi swoje zamówienie na „Metformina 500 mg” jako anulowane
     I Jan Nowak widzi swoje zamówienie na „Bisoprolol 5 mg” jako złożone
+
+  @normal @symulator
+  Scenariusz: Pacjent ponawia po nazwie leku jedno z dwóch wcześniejszych zamówień
+    Zakładając, że Jan Nowak zamówił wczoraj receptę na „Metformina 500 mg”
+    I Jan Nowak zamówił receptę na „Bisoprolol 5 mg”
+    I Jan Nowak jest zalogowany w iIKP
+    Gdy Jan Nowak anuluje zamówienie na „Metformina 500 mg”
+    I Jan Nowak zamawia ponownie receptę na „Metformina 500 mg”
+    Wtedy Jan Nowak widzi swoje zamówienie na „Metformina 500 mg” jako złożone
+    I Jan Nowak widzi swoje zamówienie na „Bisoprolol 5 mg” jako złożone

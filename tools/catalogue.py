@@ -241,11 +241,11 @@ def _attach_examples(entries: list[StepEntry]) -> None:
         for scenario in feature.walk_scenarios():
             for step in list(scenario.background_steps) + list(scenario.steps):
                 for entry, matcher in matchers:
-                    if entry.examples or step.step_type != entry.keyword:
-                        continue
+                    if (entry.examples and all(entry.values.values())) or step.step_type != entry.keyword:
+                        continue  # a later use replaces an example with an empty value („”)
                     match = matcher.match(step.name)
                     if match:
-                        entry.examples.append(f"{step.keyword.strip()} {step.name}")
+                        entry.examples[:] = [f"{step.keyword.strip()} {step.name}"]
                         entry.values = {arg.name: arg.original for arg in match.arguments}
                         if step.table:
                             entry.table = [list(step.table.headings), *(list(row.cells) for row in step.table)]
