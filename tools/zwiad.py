@@ -106,8 +106,8 @@ SCREENS = {spec.key: spec for spec in (
     ScreenSpec("odmowa_zamowienia", "Recepty > Moje recepty: odmowa zamówienia", ("Recepty", "Moje recepty"),
                ("deklaracj", "nie może zostać zrealizowane")),
     ScreenSpec("zamowione_recepty", "Recepty > Zamówione recepty", ("Recepty", "Moje recepty", "Zamówione recepty"),
-               ("Lekarz", "Komentarz lekarza", "Złożone", "W realizacji", "Zrealizowane", "Odrzucone", "Anulowane",
-                "Anuluj zamówienie", "Zamów ponownie")),
+               ("Lekarz", "Status", "Komentarz lekarza", "Złożone", "W realizacji", "Zrealizowane", "Odrzucone",
+                "Anulowane", "Anuluj zamówienie", "Zamów ponownie")),
     ScreenSpec("wyszukiwanie_placowki", "Deklaracja POZ, krok 1: wyszukiwanie placówki",
                ("Deklaracja wyboru lekarza POZ", "Miejscowość lub nazwa placówki", "Szukaj")),
     ScreenSpec("wybor_osoby", "Deklaracja POZ, krok 2: osoba i powód",
@@ -200,6 +200,8 @@ class Recorder:
                  for kind in set(FOR_ENTRY_KIND.values())}
         every = {text for texts in offered.values() for text in texts} | {t for ts in read.values() for t in ts}
         expected_here = (*spec.always, *spec.maybe)
+        # texts this screen is expected to show anyway (its title, the menu) are never what another text became
+        here = {self.shown(text) for text in (*expected_here, *MENU)}
         seen.found = [t for t in expected_here if self._shows(self.vocabulary[t].kind, self.shown(t), every, offered)]
         # a message that holds a found fragment („deklaracj”) is that text's, not a candidate of another
         explained = [self.shown(t) for t in seen.found if self.vocabulary[t].kind == "komunikat"]
@@ -207,7 +209,7 @@ class Recorder:
             if expected in seen.found:
                 continue
             entry = self.vocabulary[expected]
-            same_kind = known.get(FOR_ENTRY_KIND.get(entry.kind, "teksty"), set())
+            same_kind = known.get(FOR_ENTRY_KIND.get(entry.kind, "teksty"), set()) | here
             unknown = [c for c in self._pool(entry.kind, offered, read)
                        if c not in same_kind and not _labelled(c, set().union(*known.values()))
                        and not (entry.kind == "komunikat" and any(t.casefold() in c.casefold() for t in explained))]
