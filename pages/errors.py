@@ -59,3 +59,47 @@ class FlowDiffers(AssertionError):
 
     def __init__(self, what: str):
         super().__init__(f"Inny przebieg na tym iIKP: {what}")
+
+
+class ScreenTextMissing(AssertionError):
+    """An expected text or control is not on the screen: a difference of wording (or a missing function),
+    reported with the screen, what it offers of the same kind, and the overlay line that would map it.
+
+    Its message begins with „Na ekranie nie ma” (the Allure category „Tekst ekranu inny niż oczekiwany”).
+    """
+
+    def __init__(self, what: str, expected: str, kind: str, candidates: list[str], h1: str, url: str,
+                 kind_name: str = "", overlay: str = "", screen_text: bool = True):
+        self.what, self.expected, self.kind, self.candidates = what, expected, kind, list(candidates)
+        self.h1, self.url = h1, url
+        self.overlay_line = f'"{expected}" = "…"' if expected and screen_text else ""
+        offered = ", ".join(f"„{c}”" for c in self.candidates[:15]) or "(żadnych)"
+        more = f" i {len(self.candidates) - 15} innych" if len(self.candidates) > 15 else ""
+        lines = [f"Na ekranie nie ma: {what}.", f"Ekran: „{h1}” ({_path(url)}).",
+                 f"Widoczne {kind_name or 'elementy'}: {offered}{more}."]
+        if self.overlay_line:
+            mapped = f" (nakładka {overlay} już go zamienia)" if overlay else ""
+            lines.append(f"Jeśli to iIKP nazywa go inaczej, dopisz do nakładki tekstów (-D teksty=…){mapped}: "
+                         f"{self.overlay_line}")
+        elif expected:
+            lines.append(f"Jeśli to nazwa z danych, która na tym środowisku brzmi inaczej, dopisz do sekcji [nazwy] "
+                         f"pliku kont: {expected} = …")
+        super().__init__("\n".join(lines))
+
+
+class AmbiguousQuery(AssertionError):
+    """One element was looked for and several visible ones match: the suite does not pick the first."""
+
+    def __init__(self, what: str, matches: list[str], h1: str, url: str):
+        self.what, self.matches, self.h1, self.url = what, list(matches), h1, url
+        listed = ", ".join(f"„{m}”" for m in self.matches) or "(bez tekstu)"
+        super().__init__(f"Niejednoznaczne: {what} pasuje do {len(self.matches)} widocznych elementów: {listed}. "
+                         f"Ekran: „{h1}” ({_path(url)}). Zestaw nie wybiera pierwszego z brzegu: "
+                         f"obiekt strony musi wskazać jeden (np. w obrębie wiersza albo sekcji).")
+
+
+def _path(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "") if parts.scheme else url

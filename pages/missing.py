@@ -1,0 +1,105 @@
+"""Locators in words, and the failure of a wait that did not find what it looked for.
+
+`describe(locator)` says in Polish what a locator of pages/locators.py looks for („przycisk „Zapisz””,
+„odnośnik „Wycofaj” w wierszu z tekstem „Ewa Nowak””), so that no page object restates its locators by
+hand. `missing(...)` turns a wait that ran out into a ScreenTextMissing naming the missing text, the
+screen, the visible candidates of the same kind (pages/candidates.py) and the overlay line that would
+map the text (pages/wording.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pages import candidates as screen_candidates
+from pages.errors import ScreenTextMissing
+from pages.wording import active, load_vocabulary
+
+# ARIA roles as a person names them; the name follows in „…”.
+ROLE_WORDS = {"button": "przycisk", "link": "odnośnik", "heading": "nagłówek", "checkbox": "pole wyboru",
+              "radio": "pole jednokrotnego wyboru", "textbox": "pole tekstowe", "combobox": "lista rozwijana",
+              "listbox": "lista", "option": "opcja", "tab": "zakładka", "menuitem": "pozycja menu",
+              "table": "tabela", "row": "wiersz", "cell": "komórka", "columnheader": "nagłówek kolumny",
+              "listitem": "element listy", "list": "lista", "main": "główna część strony",
+              "navigation": "menu nawigacji", "article": "wpis", "dialog": "okno dialogowe", "form": "formularz",
+              "region": "obszar", "alert": "komunikat", "banner": "nagłówek strony"}
+
+
+def describe(loc: dict[str, Any] | None) -> str:
+    """What the locator looks for, in Polish, with its texts in the suite's words."""
+    if not loc:
+        return "cokolwiek"
+    if "within" in loc:
+        return f"{describe(loc['find'])} w: {describe(loc['within'])}"
+    if "having" in loc:
+        return f"{describe(loc['having'])} z tekstem „{loc['text']}”"
+    if "nth" in loc:
+        return f"{describe(loc['nth'])} nr {loc['index'] + 1}"
+    if "outside" in loc:
+        return f"{describe(loc['of'])} poza: {describe(loc['outside'])}"
+    if "any" in loc:
+        return " albo ".join(describe(one) for one in loc["any"])
+    if "element" in loc:
+        return "element odczytany wcześniej"
+    if "role" in loc:
+        word = ROLE_WORDS.get(loc["role"], f"element o roli {loc['role']}")
+        if "name" not in loc:
+            return word
+        return f"{word} „{loc['name']}”" + ("" if loc.get("exact", True) else " (fragment nazwy)")
+    if "label" in loc:
+        return f"pole „{loc['label']}”" + ("" if loc.get("exact", True) else " (fragment etykiety)")
+    if "text" in loc:
+        return f"tekst „{loc['text']}”" + ("" if loc.get("exact", True) else " (fragment)")
+    if "section" in loc:
+        return f"sekcja „{loc['section']}”"
+    return str(loc)
+
+
+def expected_text(loc: dict[str, Any] | None) -> tuple[str, str]:
+    """The text the locator expects on screen (the innermost one that names something) and the kind of
+    candidates to offer instead (pages.candidates.KIND_NAMES); ('', kind) when it names no text."""
+    if not loc:
+        return "", "teksty"
+    if "within" in loc:
+        inner = expected_text(loc["find"])
+        return inner if inner[0] else expected_text(loc["within"])
+    for key in ("having", "nth", "of"):
+        if key in loc:
+            return expected_text(loc[key])
+    if "any" in loc:
+        return next((found for found in map(expected_text, loc["any"]) if found[0]), ("", "przyciski"))
+    if "role" in loc:
+        return loc.get("name", ""), screen_candidates.FOR_LOCATOR.get(loc["role"], "teksty")
+    for key, kind in (("label", "etykiety"), ("text", "teksty"), ("section", "naglowki")):
+        if key in loc:
+            return loc[key], kind
+    return "", "teksty"
+
+
+def _kind_of_text(text: str, fallback: str) -> str:
+    entry = load_vocabulary().get(text)
+    return screen_candidates.FOR_ENTRY_KIND[entry.kind] if entry and fallback == "teksty" else fallback
+
+
+def missing(driver, what: str, text: str, kind: str, h1: str, url: str) -> ScreenTextMissing:
+    """The failure for `text` (the suite's word; '' when none) not found as `what`, with the screen's
+    candidates of `kind` as shown now."""
+    kind = _kind_of_text(text, kind)
+    try:
+        offered = screen_candidates.candidates(driver).get(kind, [])
+    except Exception:
+        offered = []
+    wording = active()
+    shown = wording.shown(text) if text else ""
+    overlay = wording.source if text and shown != text else ""
+    if overlay:
+        what = f"{what} (na tym iIKP: „{shown}”)"
+    return ScreenTextMissing(what, text, kind, offered, wording.expected(h1), url,
+                             screen_candidates.KIND_NAMES.get(kind, "elementy"), overlay,
+                             screen_text=text in load_vocabulary())
+
+
+def missing_for(driver, loc: dict[str, Any], what: str | None, h1: str, url: str) -> ScreenTextMissing:
+    """The failure of a wait for `loc` (described by `what`, or by the locator itself)."""
+    text, kind = expected_text(loc)
+    return missing(driver, what or describe(loc), text, kind, h1, url)
