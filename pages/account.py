@@ -8,18 +8,18 @@ from pages.components.header import LoggedInPage
 from pages.locators import Query, link, section, within
 
 # How „Moje konto” labels the values it shows -> AccountPage.contact_data() keys.
-CONTACT_LABELS = {"phone": "Numer telefonu", "email": "Adres e-mail", "channels": "Powiadomienia"}  # [wybór]
-EMPTY_VALUES = ("", "—", "-")  # [wybór] how an empty value is shown
+CONTACT_LABELS = {"phone": "Numer telefonu", "email": "Adres e-mail", "channels": "Powiadomienia"}
+EMPTY_VALUES = ("", "—", "-")  # how an empty value is shown
 
 
 class AccountPage(LoggedInPage):
-    TITLE = "Moje konto"  # [instrukcja CeZ pkt 2.2]
+    TITLE = "Moje konto"
     PATH = "/ikp/konto"
-    EDIT = link("Edytuj swoje dane")  # [instrukcja CeZ pkt 2.2]
-    POZ_SECTION = "Twoja Podstawowa Opieka Zdrowotna (POZ)"  # [publiczne] cmrpulawy.pl, uniabracka.pl
-    FILL_DECLARATION = "Wypełnij deklarację"  # [publiczne] cmrpulawy.pl, uniabracka.pl
-    SEE_DECLARATIONS = "Zobacz deklaracje"  # [publiczne] telemedi.com, cmrpulawy.pl
-    NAME_LABEL = "Imię i nazwisko"  # [wybór]
+    EDIT = link("Edytuj swoje dane")
+    POZ_SECTION = "Twoja Podstawowa Opieka Zdrowotna (POZ)"
+    FILL_DECLARATION = "Wypełnij deklarację"
+    SEE_DECLARATIONS = "Zobacz deklaracje"
+    NAME_LABEL = "Imię i nazwisko"
 
     def contact_data(self) -> dict:
         """The contact data shown: {'phone': str, 'email': str, 'channels': set of channel labels}; '' where empty."""

@@ -32,7 +32,7 @@ class ConsentWizardPage(LoggedInPage):
     """The wizard, as public IKP instructions describe it (cmbm.pl, gazeta-dla-lekarzy.com): the kind of
     access, the recipient, „Dalej”, the scope, then the dates (start today or later, end optional), save."""
 
-    TITLE = "Dodaj uprawnienie"  # [wybór]
+    TITLE = "Dodaj uprawnienie"
     PATH = "/ikp/uprawnienia/nowe"
     NEXT = button("Dalej")  # [publiczne] cmbm.pl
     SAVE = button("Zapisz")  # [publiczne] cmbm.pl
@@ -45,7 +45,7 @@ class ConsentWizardPage(LoggedInPage):
     DATE_TO = label(DATE_TO_LABEL)
     DATE_FORMAT = "%Y-%m-%d"  # [wybór] RRRR-MM-DD
     # The form's fields as a refusal names them -> their labels.
-    FIELD_LABELS = {"person_pesel": "PESEL osoby", "date_from": "Obowiązuje od"}  # [wybór]
+    FIELD_LABELS = {"person_pesel": "PESEL osoby", "date_from": "Obowiązuje od"}
 
     def grant(self, entry: ConsentEntry):
         """Go through the wizard and save; return the list „Uprawnienia”."""

@@ -25,16 +25,16 @@ class ConsentRow:
 
 
 class ConsentsPage(LoggedInPage):
-    TITLE = "Uprawnienia"  # [publiczne] pacjent.gov.pl
+    TITLE = "Uprawnienia"
     PATH = "/ikp/uprawnienia"
-    ADD = link("Dodaj uprawnienie")  # [wybór]
-    WITHDRAW = button("Wycofaj")  # [wybór]
+    ADD = link("Dodaj uprawnienie")
+    WITHDRAW = button("Wycofaj")
     # Column headers of the list -> ConsentRow fields.
-    COLUMNS = {"Rodzaj": "kind", "Osoba": "person", "Zakres": "scope",  # [wybór]
-               "Od": "date_from", "Do": "date_to", "Status": "status"}  # [wybór]
-    STATES = {"Aktywne": "active", "Wycofane": "withdrawn"}  # [wybór] status texts -> states
-    FULL_SCOPE = "Pełny zakres"  # [wybór] how a person's authorisation to everything shows its scope
-    EMPTY_CELLS = ("", "—", "-")  # [wybór] how an empty cell is shown
+    COLUMNS = {"Rodzaj": "kind", "Osoba": "person", "Zakres": "scope",
+               "Od": "date_from", "Do": "date_to", "Status": "status"}
+    STATES = {"Aktywne": "active", "Wycofane": "withdrawn"}  # status texts -> states
+    FULL_SCOPE = "Pełny zakres"
+    EMPTY_CELLS = ("", "—", "-")  # how an empty cell is shown
     DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y")  # [wybór] ISO as in the simulator; the Polish one just in case
 
     def consents(self, kind: str | None = None, person: str | None = None,

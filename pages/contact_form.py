@@ -18,7 +18,7 @@ class ContactFields(LoggedInPage):
     FIELD_LABELS = {"phone": "Numer telefonu", "email": "Adres e-mail"}
     PHONE = label(FIELD_LABELS["phone"])
     EMAIL = label(FIELD_LABELS["email"])
-    SAVE = button("Zapisz")  # [wybór]
+    SAVE = button("Zapisz")
 
     def fill_in(self, email: str | None = None, phone: str | None = None,
                 channels: set[str] | None = None) -> "ContactFields":
@@ -43,7 +43,7 @@ class ContactFields(LoggedInPage):
 
 
 class ContactFormPage(ContactFields):
-    TITLE = "Edytuj swoje dane"  # [instrukcja CeZ pkt 2.2]
+    TITLE = "Edytuj swoje dane"
     PATH = "/ikp/konto/edycja"
 
     def save(self):
@@ -57,8 +57,8 @@ class FirstContactPage(ContactFields):
     """The first login's contact step ([wybór]: after the terms; the order of the two is not public):
     the patient "może już w pierwszym kroku podać swój numer telefonu i/lub adres e-mail" [publiczne]."""
 
-    TITLE = "Podaj dane kontaktowe"  # [wybór]
-    SKIP = button("Pomiń")  # [wybór]
+    TITLE = "Podaj dane kontaktowe"
+    SKIP = button("Pomiń")
 
     def save(self) -> BasePage:
         """Press „Zapisz” expecting success; return the home screen."""

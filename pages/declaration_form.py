@@ -20,12 +20,12 @@ class Role:
     form_title: str  # [wybór] the h1 of the declaration form
 
 
-DOCTOR = Role("lekarz", "Lekarz POZ", "Deklaracja wyboru lekarza POZ")  # [wybór]
-NURSE = Role("pielęgniarka", "Pielęgniarka POZ", "Deklaracja wyboru pielęgniarki POZ")  # [wybór]
-MIDWIFE = Role("położna", "Położna POZ", "Deklaracja wyboru położnej POZ")  # [wybór]
+DOCTOR = Role("lekarz", "Lekarz POZ", "Deklaracja wyboru lekarza POZ")
+NURSE = Role("pielęgniarka", "Pielęgniarka POZ", "Deklaracja wyboru pielęgniarki POZ")
+MIDWIFE = Role("położna", "Położna POZ", "Deklaracja wyboru położnej POZ")
 ROLES = {role.label: role for role in (DOCTOR, NURSE, MIDWIFE)}
 
-NO_REASON = "Brak szczególnego powodu"  # [wybór] the reason option when no art. 9 ust. 5 reason applies
+NO_REASON = "Brak szczególnego powodu"
 
 
 @dataclass(frozen=True)
@@ -57,8 +57,8 @@ class FacilitySearchPage(RoleFormPage):
     """Step 1 of the form: find a facility by city or name, and choose it by clicking its name
     [publiczne: uniabracka.pl, cmrpulawy.pl]; each entry names the facility's unit for the role."""
 
-    QUERY = label("Miejscowość lub nazwa placówki")  # [wybór]
-    SEARCH = button("Szukaj")  # [wybór]
+    QUERY = label("Miejscowość lub nazwa placówki")
+    SEARCH = button("Szukaj")
     RESULTS = outside(within(role("main"), role("listitem")), role("navigation"))
 
     def search(self, query: str) -> "FacilitySearchPage":
@@ -79,8 +79,8 @@ class FacilitySearchPage(RoleFormPage):
 class PersonChoicePage(RoleFormPage):
     """Step 2 of the form: the facility's staff of the role and the reason for the change."""
 
-    REASON = label("Powód zmiany")  # [wybór]
-    NEXT = button("Dalej")  # [wybór]
+    REASON = label("Powód zmiany")
+    NEXT = button("Dalej")
 
     def choose(self, person: str, reason: str = NO_REASON) -> "ConfirmationPage":
         """Pick the person (by the name on its label) and the reason; return the confirmation screen."""
@@ -92,12 +92,12 @@ class PersonChoicePage(RoleFormPage):
 class ConfirmationPage(LoggedInPage):
     """Step 3 of the form: which choice in the year it is and whether it costs 80 zł."""
 
-    TITLE = "Potwierdź deklarację"  # [wybór]
-    CHOICE_NUMBER = text("wybór w", exact=False)  # [wybór] „To będzie Twój 3. wybór w 2026 roku.”
-    FEE = text("Ten wybór jest", exact=False)  # [wybór] „Ten wybór jest płatny: 80 zł.” / „… bezpłatny.”
-    ROLE_LABEL = "Rola"  # [wybór]
-    PERSON_LABEL = "Osoba"  # [wybór]
-    SUBMIT = button("Złóż deklarację")  # [wybór]
+    TITLE = "Potwierdź deklarację"
+    CHOICE_NUMBER = text("wybór w", exact=False)
+    FEE = text("Ten wybór jest", exact=False)
+    ROLE_LABEL = "Rola"
+    PERSON_LABEL = "Osoba"
+    SUBMIT = button("Złóż deklarację")
     CHOICE_PATTERN = re.compile(r"(\d+)\. wybór w (\d{4}) roku")  # [wybór]
     FEE_PATTERN = re.compile(r"(\d+) zł")  # [wybór]
 

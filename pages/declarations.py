@@ -25,7 +25,7 @@ class Declaration:
 
 
 class DeclarationsPage(LoggedInPage):
-    TITLE = "Twoje deklaracje POZ"  # [wybór]
+    TITLE = "Twoje deklaracje POZ"
     PATH = "/ikp/deklaracje"
     # [publiczne] telemedi.com: stages include „zaakceptowana” and „odrzucona”; [wybór] the others
     STATES = {"Złożona": "submitted", "Zaakceptowana": "accepted", "Odrzucona": "rejected", "Zakończona": "ended"}
@@ -33,7 +33,7 @@ class DeclarationsPage(LoggedInPage):
     COLUMNS = {"Rola": "role", "Placówka": "facility", "Osoba": "person", "Data złożenia": "submitted_on",
                "Wybór w roku": "choice_in_year", "Opłata": "fee_zl", "Status": "status", "Uwagi": "notes"}
     FEE_PATTERN = re.compile(r"(\d+) zł")  # [wybór] „80 zł” / „bez opłaty”
-    EMPTY_VALUES = ("—", "-")  # [wybór] how an empty cell is shown
+    EMPTY_VALUES = ("—", "-")  # how an empty cell is shown
 
     def declarations(self) -> list[Declaration]:
         """Every declaration in the list, in page order (newest first)."""

@@ -6,5 +6,5 @@ from pages.components.header import LoggedInPage
 
 
 class HomePage(LoggedInPage):
-    TITLE = "Strona główna"  # [wybór] the landing page's heading is not public
+    TITLE = "Strona główna"
     PATH = "/ikp"

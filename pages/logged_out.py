@@ -5,7 +5,7 @@ from __future__ import annotations
 from pages import dom
 from pages.base import BasePage
 
-BACK = "Wstecz"  # [instrukcja CeZ pkt 2.3] the browser's Back button, which CeZ warns about
+BACK = "Wstecz"
 
 
 class LoggedOutPage(BasePage):

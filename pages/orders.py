@@ -28,17 +28,17 @@ class Order:
 
 
 class OrdersPage(RecipesTabPage):
-    TAB = "Zamówione recepty"  # [publiczne] pacjent.gov.pl, infor.pl
+    TAB = "Zamówione recepty"
     PATH = "/ikp/recepty/zamowione"
     ORDERS = within(role("main"), role("article"))  # [wybór] each order is an article headed by its date
     MEDICINES = role("listitem")
-    CANCEL = button("Anuluj zamówienie")  # [wybór]
-    REPEAT = button("Zamów ponownie")  # [wybór]; repeating an earlier order: [publiczne] zdrowie.wprost.pl
-    DOCTOR_LABEL = "Lekarz"  # [wybór]
-    STATUS_LABEL = "Status"  # [wybór]
-    COMMENT_LABEL = "Komentarz lekarza"  # [wybór]
-    STATES = {"Złożone": "placed", "W realizacji": "in_progress", "Zrealizowane": "fulfilled",  # [wybór]
-              "Odrzucone": "rejected", "Anulowane": "cancelled"}  # [wybór]
+    CANCEL = button("Anuluj zamówienie")
+    REPEAT = button("Zamów ponownie")
+    DOCTOR_LABEL = "Lekarz"
+    STATUS_LABEL = "Status"
+    COMMENT_LABEL = "Komentarz lekarza"
+    STATES = {"Złożone": "placed", "W realizacji": "in_progress", "Zrealizowane": "fulfilled",
+              "Odrzucone": "rejected", "Anulowane": "cancelled"}
 
     def orders(self) -> list[Order]:
         """Every order on the page, newest first."""

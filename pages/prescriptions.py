@@ -11,7 +11,7 @@ from pages.locators import Query, button, heading, label, link, outside, role, w
 class RecipesTabPage(LoggedInPage):
     """A sub-tab of „Recepty” [publiczne: pacjent.gov.pl, infor.pl]: the h1 is „Recepty”, the tab its heading."""
 
-    TITLE = "Recepty"  # [publiczne] pacjent.gov.pl, infor.pl
+    TITLE = "Recepty"
     TAB = ""
 
     def is_here(self, screen: dom.Screen) -> bool:
@@ -30,14 +30,14 @@ class RecipesTabPage(LoggedInPage):
 
 
 class PrescriptionsPage(RecipesTabPage):
-    TAB = "Moje recepty"  # [publiczne] pacjent.gov.pl, infor.pl
+    TAB = "Moje recepty"
     PATH = "/ikp/recepty"
-    ORDER = button("Zamów receptę")  # [publiczne] pacjent.gov.pl, infor.pl
+    ORDER = button("Zamów receptę")
     ENTRIES = outside(within(role("main"), role("listitem")), role("navigation"))
     ORDERABLE = within(role("main"), role("checkbox"))
     # What a refusal to order says, by the words that carry its meaning (not our wording word for word):
-    NO_DOCTOR_DECLARATION = ("deklaracj",)  # [wybór] the message must mention the POZ doctor declaration
-    ORDERING_DISABLED = ("nie może zostać zrealizowane",)  # [publiczne] mbrk.pl
+    NO_DOCTOR_DECLARATION = ("deklaracj",)
+    ORDERING_DISABLED = ("nie może zostać zrealizowane",)
 
     def listed_medicines(self) -> list[str]:
         """The text of every earlier prescription on the list (name first, then dosage and notes)."""

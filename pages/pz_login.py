@@ -18,8 +18,8 @@ LANDING_PAGES = (TermsPage, HomePage)
 class PzLoginPage(BasePage):
     """Where the browser lands after `/ikp/zaloguj`; on another origin than iIKP."""
 
-    PESEL = label("Pesel")  # [instrukcja CeZ pkt 2.2]
-    NEXT = button("Dalej")  # [instrukcja CeZ pkt 2.2]
+    PESEL = label("Pesel")
+    NEXT = button("Dalej")
     LOGIN_ENTRY = "/ikp/zaloguj"  # [instrukcja CeZ pkt 2.1]
     PZ_PATH = "/pz/ekran_pz"  # [instrukcja CeZ pkt 2.2]
 

@@ -7,12 +7,12 @@ from pages.locators import button, label
 
 
 class TermsPage(BasePage):
-    TITLE = "Warunki korzystania z serwisu pacjent.gov.pl"  # [publiczne] pacjent.gov.pl
+    TITLE = "Warunki korzystania z serwisu pacjent.gov.pl"
     PATH = "/ikp/regulamin"
     # [wybór] IKP's style sheet names a checkbox in the terms frame (github kamssiopeia/pacjent-gov-pl-
     # yellow-to-white): an inference that accepting is ticking a box, then confirming.
-    ACCEPT_BOX = label("Akceptuję warunki korzystania z serwisu")  # [wybór]
-    CONFIRM = button("Dalej")  # [wybór]
+    ACCEPT_BOX = label("Akceptuję warunki korzystania z serwisu")
+    CONFIRM = button("Dalej")
 
     def accept(self) -> BasePage:
         """Tick the acceptance and confirm; return the next screen: the first login's contact step, or home."""

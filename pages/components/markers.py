@@ -10,12 +10,12 @@ from pages.errors import IkpErrorScreen, PzErrorScreen
 # [wybór] CeZ describes both error screens (instrukcja CeZ pkt 3.1, 3.2) but not their wording: the
 # suite recognises them by their h1, which is what a person sees first. Correct the two titles here,
 # against the real screens.
-PZ_ERROR_TITLE = "Błąd logowania w testowym Profilu Zaufanym"  # [wybór] title of the screen of pkt 3.1
-IKP_ERROR_TITLE = "Internetowe Konto Pacjenta jest chwilowo niedostępne"  # [wybór] title of the screen of pkt 3.2
+PZ_ERROR_TITLE = "Błąd logowania w testowym Profilu Zaufanym"
+IKP_ERROR_TITLE = "Internetowe Konto Pacjenta jest chwilowo niedostępne"
 ERROR_TITLES = {"pz": PZ_ERROR_TITLE, "ikp": IKP_ERROR_TITLE}
 
 # The only proper way out of the account; a button or a link.
-LOGOUT_NAME = "Wyloguj się"  # [instrukcja CeZ pkt 2.3]
+LOGOUT_NAME = "Wyloguj się"
 
 
 def raise_error_screen(kind: str, url: str) -> None:
