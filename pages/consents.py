@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from pages.components.header import LoggedInPage
 from pages.locators import Query, button, having, link, role, within
+from pages.missing import check_states
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class ConsentsPage(LoggedInPage):
                  scope: str | None = None) -> list[ConsentRow]:
         """Every row of the list in page order, optionally only those of this kind, person name or scope."""
         rows = [self._read(row) for row in self.read(Query.table(read={"withdraw": Query.exists(self.WITHDRAW)}))]
+        check_states(self, [row.status for row in rows], self.STATES, "uprawnienia")
         return [row for row in rows
                 if (kind is None or row.kind == kind) and (person is None or person in row.person)
                 and (scope is None or row.scope == scope)]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from pages.components.header import LoggedInPage
 from pages.locators import Query
+from pages.missing import check_states
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,9 @@ class DeclarationsPage(LoggedInPage):
     def declarations(self) -> list[Declaration]:
         """Every declaration in the list, in page order (newest first)."""
         rows = []
-        for row in self.read(Query.table()):
+        table = self.read(Query.table())
+        check_states(self, [row["cells"].get("Status", "") for row in table], self.STATES, "deklaracji")
+        for row in table:
             cells = {name: row["cells"].get(header, "") for header, name in self.COLUMNS.items()}
             fee = self.FEE_PATTERN.search(cells["fee_zl"])
             cells["fee_zl"] = int(fee.group(1)) if fee else 0

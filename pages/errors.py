@@ -69,7 +69,7 @@ class ScreenTextMissing(AssertionError):
     """
 
     def __init__(self, what: str, expected: str, kind: str, candidates: list[str], h1: str, url: str,
-                 kind_name: str = "", overlay: str = "", screen_text: bool = True):
+                 kind_name: str = "", overlay: str = "", screen_text: bool = True, hint: str = ""):
         self.what, self.expected, self.kind, self.candidates = what, expected, kind, list(candidates)
         self.h1, self.url = h1, url
         self.overlay_line = f'"{expected}" = "…"' if expected and screen_text else ""
@@ -81,6 +81,8 @@ class ScreenTextMissing(AssertionError):
             mapped = f" (nakładka {overlay} już go zamienia)" if overlay else ""
             lines.append(f"Jeśli to iIKP nazywa go inaczej, dopisz do nakładki tekstów (-D teksty=…){mapped}: "
                          f"{self.overlay_line}")
+        elif hint:
+            lines.append(hint)
         elif expected:
             lines.append(f"Jeśli to nazwa z danych, która na tym środowisku brzmi inaczej, dopisz do sekcji [nazwy] "
                          f"pliku kont: {expected} = …")

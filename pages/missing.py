@@ -103,3 +103,22 @@ def missing_for(driver, loc: dict[str, Any], what: str | None, h1: str, url: str
     """The failure of a wait for `loc` (described by `what`, or by the locator itself)."""
     text, kind = expected_text(loc)
     return missing(driver, what or describe(loc), text, kind, h1, url)
+
+
+def check_states(page, shown: list[str], states: dict[str, str], where: str) -> None:
+    """Every status text read from a list (`shown`, in the suite's words) is one the page knows (`states`);
+    otherwise ScreenTextMissing naming the statuses expected, the ones the column shows, and the overlay line."""
+    unknown = [status for status in dict.fromkeys(shown) if status and status not in states]
+    if not unknown:
+        return
+    screen = page.probe()
+    wording = active()
+    expected = ", ".join(f"„{status}”" for status in states)
+    raw = [wording.shown(status) if status in states else status for status in dict.fromkeys(shown) if status]
+    absent = [status for status in states if status not in shown]
+    lines = "\n  ".join(f'"{status}" = "{unknown[0]}"' for status in absent[:3])
+    raise ScreenTextMissing(
+        f"żaden ze statusów {where}, których oczekuje zestaw ({expected}); ekran pokazuje „{unknown[0]}”",
+        "", "teksty", raw, wording.expected(screen.h1), screen.url, f"statusy w kolumnie {where}",
+        hint=("Jeśli to iIKP nazywa status inaczej, dopisz do nakładki tekstów (-D teksty=…) wiersz tego statusu, "
+              f"np. jeden z:\n  {lines}"))

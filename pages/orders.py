@@ -8,6 +8,7 @@ from pages import dom
 from pages.components.header import LoggedInPage
 from pages.errors import FlowDiffers
 from pages.locators import Query, button, link, nth, role, within
+from pages.missing import check_states
 from pages.prescriptions import RecipesTabPage
 
 
@@ -47,10 +48,12 @@ class OrdersPage(RecipesTabPage):
             "doctor": Query.value_of(self.DOCTOR_LABEL), "status": Query.value_of(self.STATUS_LABEL),
             "comment": Query.value_of(self.COMMENT_LABEL), "cancellable": Query.exists(self.CANCEL),
             "repeatable": Query.exists(self.REPEAT)})
+        shown_orders = self.read(read)
+        check_states(self, [shown["status"] or "" for shown in shown_orders], self.STATES, "zamówienia")
         return [Order(position, shown["title"], tuple(shown["medicines"]), shown["doctor"] or "",
                       shown["status"] or "", self.STATES.get(shown["status"] or "", shown["status"] or ""),
                       shown["comment"] or "", shown["cancellable"], shown["repeatable"])
-                for position, shown in enumerate(self.read(read))]
+                for position, shown in enumerate(shown_orders)]
 
     def order_of(self, medicines: list[str] | tuple[str, ...]) -> Order | None:
         """The newest order of exactly these medicines, or None when there is none."""

@@ -6,7 +6,7 @@ from typing import TypeVar
 
 from pages.base import BasePage
 from pages.components.markers import LOGOUT_NAME
-from pages.locators import any_of, button, link
+from pages.locators import any_of, button, link, outside, role
 
 P = TypeVar("P", bound=BasePage)
 
@@ -40,4 +40,5 @@ class LoggedInPage(BasePage):
 
     def go_to(self, section: str, page_class: type[P]) -> P:
         """Follow the link with the section's name; return that page, loaded."""
-        return page_class(self.site).arrive(self.click(link(section), f"odnośnik „{section}”"))
+        # the header's link, not the same link among the home screen's tiles (inside the main part)
+        return page_class(self.site).arrive(self.click(outside(link(section), role("main")), f"odnośnik „{section}”"))

@@ -3,6 +3,8 @@ the overlay line that would map it."""
 
 from __future__ import annotations
 
+import pytest
+
 from pages.consents import ConsentsPage
 from pages.locators import button, having, label, link, role, section, text, within
 from pages.missing import describe, expected_text, missing_for
@@ -42,3 +44,17 @@ def test_a_missing_vocabulary_text_comes_with_its_overlay_line(opened):
     assert failure.expected == "Zamów ponownie" and failure.kind == "przyciski"
     assert '"Zamów ponownie" = "…"' in str(failure)
     assert "Anuluj zamówienie" in failure.candidates
+
+
+def test_a_status_the_suite_does_not_know_names_the_expected_ones_and_the_overlay_lines(opened):
+    from pages.errors import ScreenTextMissing
+    from pages.missing import check_states
+
+    page = opened("orders", OrdersPage)
+    check_states(page, ["Złożone", "Odrzucone", ""], OrdersPage.STATES, "zamówienia")  # known: nothing raised
+    with pytest.raises(ScreenTextMissing) as raised:
+        check_states(page, ["Wysłane", "Odrzucone"], OrdersPage.STATES, "zamówienia")
+    failure, message = raised.value, str(raised.value)
+    assert "„Złożone”, „W realizacji”, „Zrealizowane”, „Odrzucone”, „Anulowane”" in message
+    assert "ekran pokazuje „Wysłane”" in message and '"Złożone" = "Wysłane"' in message
+    assert failure.candidates == ["Wysłane", "Odrzucone"]
