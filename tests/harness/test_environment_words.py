@@ -86,3 +86,22 @@ def test_a_bad_name_stops_a_real_iikp_run_before_any_browser(tmp_path):
                  f"pz_url={NOWHERE}", "-D", f"driver_path={tmp_path / 'no-driver'}", ONE_SCENARIO, timeout=120)
     assert run.returncode == 2, run.stderr[-2000:]
     assert "wiersz 5" in run.stderr and "„Metformina 500 mg”" in run.stderr
+
+
+def test_screen_text_failures_have_their_own_allure_category_before_product_defects():
+    import json
+    import re
+
+    from pages.errors import AmbiguousQuery, ScreenTextMissing
+
+    categories = json.loads((PROJECT_ROOT / "harness" / "allure_categories.json").read_text(encoding="utf-8"))
+    names = [category["name"] for category in categories]
+    ours = categories[names.index("Tekst ekranu inny niż oczekiwany")]
+    assert names.index("Tekst ekranu inny niż oczekiwany") < names.index("Błąd produktu")
+    assert ours["matchedStatuses"] == ["failed"]
+    missing = ScreenTextMissing("odnośnik „Dodaj uprawnienie”", "Dodaj uprawnienie", "przyciski", ["Udostępnij dane"],
+                                "Uprawnienia", "http://ikp.test/ikp/uprawnienia", "przyciski i odnośniki")
+    ambiguous = AmbiguousQuery("odnośnik „Moje konto”", ["Moje konto", "Moje konto"], "Strona główna", "http://x/ikp")
+    for failure in (missing, ambiguous):
+        assert re.fullmatch(ours["messageRegex"], f"AssertionError: {failure}")
+    assert not re.fullmatch(ours["messageRegex"], "Expected: 'placed'\n     but: was 'rejected'")
