@@ -149,6 +149,7 @@ class Settings:
     teksty: str = ""  # an overlay of screen texts for this environment (TOML, see teksty.example.toml)
     # Address of docs/instrukcja-iikp.md (or its HTML copy) that the report's „Instrukcja CeZ” links open
     docs_url: str = ""
+    strict: bool = True  # a query for one element that matches several visible ones fails (pages/base.py)
 
     @property
     def uses_simulator(self) -> bool:
@@ -198,6 +199,7 @@ PARSERS: dict[str, Callable[[str, str], object]] = {
     "append_results": _bool,
     "teksty": _text,
     "docs_url": _text,
+    "strict": _bool,
 }
 assert set(PARSERS) == {f.name for f in fields(Settings)}
 

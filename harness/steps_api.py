@@ -31,7 +31,7 @@ def site(context, brand_new: bool = False) -> Site:
         context.run_stats["browser"] = context.run_stats["browser"] or browser_version(context.browser)
         reporting.record_grid_session(context.browser, context.config_iikp.remote_url)
     return Site(context.browser, context.ikp_url, context.pz_url, context.config_iikp.timeout,
-                waiting=timing.waiting)
+                waiting=timing.waiting, strict=context.config_iikp.strict)
 
 
 def close_browser(context) -> None:

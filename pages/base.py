@@ -20,8 +20,9 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from pages import dom
 from pages.components.markers import raise_error_screen
-from pages.errors import RefusedByIkp
-from pages.locators import Locator, Query, role, within
+from pages.errors import AmbiguousQuery, RefusedByIkp
+from pages.locators import Locator, Query, describe, role, within
+from pages.missing import missing, missing_for
 
 P = TypeVar("P", bound="BasePage")
 # Waits look again every 20 ms: a probe is one script (~12 ms), and at 50 ms the suite spent 8.2 s of a
@@ -41,6 +42,8 @@ class Site:
     timeout: float
     # A context manager around every explicit wait (the run's timing, when measured); none by default.
     waiting: Callable[[], contextlib.AbstractContextManager] = contextlib.nullcontext
+    # Strict queries (config `strict`): a query for one element matching several visible ones fails, listing them.
+    strict: bool = True
 
     def ikp(self, path: str) -> str:
         return f"{self.ikp_url}{path}"
@@ -104,10 +107,12 @@ class BasePage:
                     return page
             return None
 
+        titled = [page.TITLE for page in candidates if page.TITLE and type(page).is_here is BasePage.is_here]
         screen = self.wait_for(lambda screen: landed(screen) is not None,
                                " albo ".join(page.describe() for page in candidates),
                                Query.all(**evidence) if evidence else None, after=after,
-                               expect_error_screen=any(page.ERROR_SCREEN for page in candidates))
+                               expect_error_screen=any(page.ERROR_SCREEN for page in candidates),
+                               expect_title=titled[0] if len(titled) == len(candidates) == 1 else "")
         return landed(screen)
 
     def await_refusal(self: P, action: Action, what: str) -> P:
@@ -133,23 +138,29 @@ class BasePage:
         return self.read(Query.refused_fields())
 
     def wait_for(self, condition: Callable[[dom.Screen], object], what: str, query: dict | None = None,
-                 after: Action | None = None, expect_error_screen: bool = False) -> dom.Screen:
+                 after: Action | None = None, expect_error_screen: bool = False,
+                 expect_title: str = "") -> dom.Screen:
         """The suite's one explicit wait: poll the screen (one round trip each) until `condition` holds
         (and, after an action, the screen moved on) and the page is not busy loading, up to the configured
         timeout; return that screen.
 
         An error screen of instrukcja CeZ pkt 3 ends the wait at once with an EnvironmentFailure, unless
         `expect_error_screen`. A timeout while the screen shows a refusal (role=alert) raises
-        RefusedByIkp quoting it; any other timeout raises TimeoutException saying what was awaited.
+        RefusedByIkp quoting it. A timeout while the h1 is not `expect_title`, or while the element of a
+        single-element query is not there, raises ScreenTextMissing (pages/missing.py: the missing text,
+        the screen, what it shows of the same kind, the overlay line). With `Site.strict`, a query for one
+        element that matches several visible ones raises AmbiguousQuery at once, listing them. Any other
+        timeout raises TimeoutException saying what was awaited.
         """
         def holds(screen: dom.Screen) -> object:
             return (after is None or after.moved_on(screen)) and condition(screen)
 
         return self._wait(holds, what, query, since=after.generation if after else None,
-                          expect_error_screen=expect_error_screen)
+                          expect_error_screen=expect_error_screen, expect_title=expect_title)
 
     def _wait(self, condition: Callable[[dom.Screen], object], what: str, query: dict | None = None,
-              since: int | None = None, stamp: int | None = None, expect_error_screen: bool = False) -> dom.Screen:
+              since: int | None = None, stamp: int | None = None, expect_error_screen: bool = False,
+              expect_title: str = "") -> dom.Screen:
         last: list[dom.Screen] = []
 
         def check(driver: WebDriver):
@@ -162,6 +173,9 @@ class BasePage:
             last[:] = [screen]
             if screen.error and not expect_error_screen:
                 raise_error_screen(screen.error, screen.url)
+            if screen.ambiguous and self.site.strict and not screen.busy:
+                first = screen.ambiguous[0]
+                raise AmbiguousQuery(describe(first["loc"]), first["texts"], screen.h1, screen.url)
             return screen if not screen.busy and condition(screen) else False
 
         try:
@@ -171,6 +185,12 @@ class BasePage:
             seen = last[0] if last else None
             if seen is not None and seen.alerts:
                 raise RefusedByIkp(seen.alerts, what) from None
+            if seen is not None and expect_title and seen.h1 != expect_title:
+                raise missing(self.driver, f"nagłówek „{expect_title}”", expect_title, "naglowki", seen.h1,
+                              seen.url) from None
+            target = query["loc"] if query and query.get("q") in _SINGLE else None
+            if seen is not None and target is not None and not seen.result:
+                raise missing_for(self.driver, target, what, seen.h1, seen.url) from None
             where = f"adres: {seen.url}, nagłówek: „{seen.h1}”" if seen else f"adres: {self.driver.current_url}"
             raise TimeoutException(f"Nie doczekano się w {self.site.timeout:g} s: {what} ({where})") from None
 
@@ -178,9 +198,10 @@ class BasePage:
         """The text of the page's h1, or '' while there is none."""
         return self.probe().h1
 
-    def find(self, target: Locator, what: str) -> WebElement:
-        """The first visible element matching `target`, waiting for it."""
-        return self.wait_for(lambda screen: screen.result is not None, what, Query.element(target)).result
+    def find(self, target: Locator, what: str | None = None) -> WebElement:
+        """The visible element matching `target` (named by `what`, else by the locator itself), waiting for it."""
+        return self.wait_for(lambda screen: screen.result is not None, what or describe(target),
+                             Query.element(target)).result
 
     def shows(self, target: Locator) -> bool:
         """Whether anything visible matches `target` now (no waiting)."""
@@ -192,7 +213,7 @@ class BasePage:
         self.driver.get(self.site.ikp(self.PATH))
         return self.arrive()
 
-    def act(self, target: Locator, what: str, do: Callable[[WebElement], None]) -> Action:
+    def act(self, target: Locator, what: str | None, do: Callable[[WebElement], None]) -> Action:
         """Find the element, stamp the screen's content, then `do` it (a real WebDriver action).
 
         If the element goes stale or is covered meanwhile (a page settling, content swapped in place),
@@ -208,7 +229,7 @@ class BasePage:
             except _RETRY_ACTION:
                 return False
 
-        screen = self._wait(lambda screen: screen.result is not None and attempt(screen), what,
+        screen = self._wait(lambda screen: screen.result is not None and attempt(screen), what or describe(target),
                             Query.element(target), stamp=generation)
         return Action(generation, screen.h1)
 
@@ -219,11 +240,11 @@ class BasePage:
         do()
         return Action(generation, before.h1)
 
-    def click(self, target: Locator, what: str) -> Action:
+    def click(self, target: Locator, what: str | None = None) -> Action:
         """Click the element a person would click; return the Action."""
         return self.act(target, what, lambda element: element.click())
 
-    def fill(self, target: Locator, value: str, what: str) -> Action:
+    def fill(self, target: Locator, value: str, what: str | None = None) -> Action:
         """Type `value` into the field (emptied first if it holds anything); return the Action."""
 
         def type_in(element: WebElement) -> None:
@@ -234,7 +255,7 @@ class BasePage:
 
         return self.act(target, what, type_in)
 
-    def set_checked(self, target: Locator, checked: bool, what: str) -> Action:
+    def set_checked(self, target: Locator, checked: bool, what: str | None = None) -> Action:
         """Tick or untick a checkbox (or pick a radio button) unless it already is so; return the Action."""
 
         def toggle(element: WebElement) -> None:
@@ -243,9 +264,9 @@ class BasePage:
 
         return self.act(target, what, toggle)
 
-    def choose_option(self, select: Locator, option: str, what: str) -> Action:
+    def choose_option(self, select: Locator, option: str, what: str | None = None) -> Action:
         """Pick the option with this visible text from a drop-down list, as a person clicks it."""
-        return self.click(within(select, role("option", option)), f"{what}: „{option}”")
+        return self.click(within(select, role("option", option)), f"{what}: „{option}”" if what else None)
 
     def wait_for_next(self, after: Action, what: str, expect_error_screen: bool = False) -> dom.Screen:
         """Wait until the screen moved on after the action (new content, another h1 or a new alert); return it."""
@@ -253,3 +274,7 @@ class BasePage:
 
     def current_url(self) -> str:
         return self.driver.current_url
+
+
+# Queries for one element: when the wait for one runs out, that element is what is missing.
+_SINGLE = ("element", "field", "text", "exists")

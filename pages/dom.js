@@ -235,20 +235,29 @@ function field(el) {
                    : (el.hasAttribute('aria-checked') ? el.getAttribute('aria-checked') === 'true' : null)};
 }
 
+// Strict queries: a query for one element that matches several visible ones is recorded (and the wait
+// fails listing them, pages/base.py), never answered silently with the first.
+const AMBIGUOUS = [];
+function one(query, root) {
+  const found = findVisible(query.loc, root);
+  if (found.length > 1) AMBIGUOUS.push({loc: query.loc, texts: found.slice(0, 10).map(el => nameOf(el) || text(el))});
+  return found;
+}
+
 function answer(query, root) {
   switch (query.q) {
-    case 'element': return findVisible(query.loc, root)[0] || null;
+    case 'element': return one(query, root)[0] || null;
     case 'elements': return findVisible(query.loc, root);
-    case 'text': { const el = findVisible(query.loc, root)[0]; return el ? text(el) : ''; }
+    case 'text': { const el = one(query, root)[0]; return el ? text(el) : ''; }
     case 'texts': return findVisible(query.loc, root).map(text);
     case 'exists': return findVisible(query.loc, root).length > 0;
-    case 'field': return field(findVisible(query.loc, root)[0]);
+    case 'field': return field(one(query, root)[0]);
     case 'value': return valueOf(query.label, root);
     case 'names': return findVisible(query.loc, root).map(nameOf);
     case 'invalid': return candidates(root || document)
       .filter(el => el.getAttribute('aria-invalid') === 'true' && visible(el)).map(nameOf);
     case 'table': {
-      const table = findVisible(query.loc, root)[0];
+      const table = one(query, root)[0];
       if (!table) return [];
       return tableRows(table).map(row => {
         for (const [name, sub] of Object.entries(query.read || {})) row[name] = answer(sub, row.row);
@@ -299,8 +308,9 @@ const alertsShown = () => Array.from(document.querySelectorAll('[role=alert],[ro
   .filter(el => visible(el) && text(el));
 
 // -- the probe: the screen's state and the answer to a query -------------------------------------
-// `since`: a generation stamped by an earlier probe; `stamp`: stamp the content with this generation after reading.
-const [query, since, stamp] = arguments;
+// `since`: a generation stamped by an earlier probe; `stamp`: stamp the content with this generation after reading;
+// CONFIG: the error screens' titles and the logout control's name, in this environment's words.
+const [query, since, stamp, CONFIG] = arguments;
 const heading = firstH1();
 const title = heading ? squash(heading.innerText || heading.textContent) : '';
 let error = null;
@@ -318,4 +328,6 @@ if (stamp !== null) {
 }
 return {error: error, h1: title, url: location.href, fresh: fresh, busy: busy,
         alerts: alerts.map(text), new_alerts: alerts.filter(el => since === null || el.__iikpGen !== since).map(text),
-        banner: banner(), logged_in: loggedIn, result: result};
+        banner: banner(), logged_in: loggedIn, result: result,
+        ambiguous: AMBIGUOUS.map(entry => ({loc: JSON.parse(JSON.stringify(entry.loc, (k, v) => v instanceof Element ? null : v)),
+                                        texts: entry.texts}))};

@@ -22,7 +22,6 @@ rule: a hidden element has the text "".
 from __future__ import annotations
 
 import itertools
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,10 +30,10 @@ from selenium.common.exceptions import StaleElementReferenceException, WebDriver
 from selenium.webdriver.remote.webdriver import WebDriver
 
 from pages.components.markers import ERROR_TITLES, LOGOUT_NAME
+from pages.wording import Wording, active
 
-_CONFIG = json.dumps({"errors": ERROR_TITLES, "logout": LOGOUT_NAME}, ensure_ascii=False)
 # The script of every probe (pages/dom.js), read once when the module loads.
-_PROBE = f"const CONFIG = {_CONFIG};\n" + (Path(__file__).with_name("dom.js")).read_text(encoding="utf-8")
+_PROBE = (Path(__file__).with_name("dom.js")).read_text(encoding="utf-8")
 
 _generations = itertools.count(1)
 
@@ -58,6 +57,8 @@ class Screen:
     banner: str  # the page header's own text (without its links, buttons and menus)
     logged_in: bool  # „Wyloguj się” is offered somewhere on the screen
     result: Any = field(default=None)
+    # single-element queries that matched several visible elements: [{'loc': locator, 'texts': [...]}]
+    ambiguous: list = field(default_factory=list)
 
 
 # What Chromium answers when a document goes away between finding a node and using it, or while a
@@ -74,6 +75,15 @@ def page_was_changing(exc: BaseException) -> bool:
 
 
 def probe(driver: WebDriver, query: dict | None = None, since: int | None = None,
-          stamp: int | None = None) -> Screen:
-    """One round trip: the screen's state and the answer to `query` (see pages.locators.Query)."""
-    return Screen(**driver.execute_script(_PROBE, query, since, stamp))
+          stamp: int | None = None, wording: Wording | None = None) -> Screen:
+    """One round trip: the screen's state and the answer to `query` (see pages.locators.Query).
+
+    The query goes to the browser in this environment's words and the answer comes back in the suite's
+    (the run's overlay, pages/wording.py): the h1, the alerts and every whole text of the result."""
+    wording = wording or active()
+    config = {"errors": {kind: wording.shown(title) for kind, title in ERROR_TITLES.items()},
+              "logout": wording.shown(LOGOUT_NAME)}
+    seen = driver.execute_script(_PROBE, wording.to_screen(query), since, stamp, config)
+    for key in ("h1", "alerts", "new_alerts", "result"):
+        seen[key] = wording.from_screen(seen[key])
+    return Screen(**seen)

@@ -108,6 +108,47 @@ def nth(target: Locator, index: int) -> Locator:
     return {"nth": target, "index": index}
 
 
+# ARIA roles as a person names them; the name follows in „…”.
+ROLE_WORDS = {"button": "przycisk", "link": "odnośnik", "heading": "nagłówek", "checkbox": "pole wyboru",
+              "radio": "pole jednokrotnego wyboru", "textbox": "pole tekstowe", "combobox": "lista rozwijana",
+              "listbox": "lista", "option": "opcja", "tab": "zakładka", "menuitem": "pozycja menu",
+              "table": "tabela", "row": "wiersz", "cell": "komórka", "columnheader": "nagłówek kolumny",
+              "listitem": "element listy", "list": "lista", "main": "główna część strony",
+              "navigation": "menu nawigacji", "article": "wpis", "dialog": "okno dialogowe", "form": "formularz",
+              "region": "obszar", "alert": "komunikat", "banner": "nagłówek strony"}
+
+
+def describe(loc: Locator | None) -> str:
+    """What the locator looks for, in Polish („przycisk „Zapisz””), with its texts in the suite's words: how
+    every wait and failure names it, so that no page object restates its locators by hand."""
+    if not loc:
+        return "cokolwiek"
+    if "within" in loc:
+        return f"{describe(loc['find'])} w: {describe(loc['within'])}"
+    if "having" in loc:
+        return f"{describe(loc['having'])} z tekstem „{loc['text']}”"
+    if "nth" in loc:
+        return f"{describe(loc['nth'])} nr {loc['index'] + 1}"
+    if "outside" in loc:
+        return f"{describe(loc['of'])} poza: {describe(loc['outside'])}"
+    if "any" in loc:
+        return " albo ".join(describe(one) for one in loc["any"])
+    if "element" in loc:
+        return "element odczytany wcześniej"
+    if "role" in loc:
+        word = ROLE_WORDS.get(loc["role"], f"element o roli {loc['role']}")
+        if "name" not in loc:
+            return word
+        return f"{word} „{loc['name']}”" + ("" if loc.get("exact", True) else " (fragment nazwy)")
+    if "label" in loc:
+        return f"pole „{loc['label']}”" + ("" if loc.get("exact", True) else " (fragment etykiety)")
+    if "text" in loc:
+        return f"tekst „{loc['text']}”" + ("" if loc.get("exact", True) else " (fragment)")
+    if "section" in loc:
+        return f"sekcja „{loc['section']}”"
+    return str(loc)
+
+
 class Query:
     """What to read from the screen; nested freely and answered in one round trip (pages/dom.py)."""
 

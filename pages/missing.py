@@ -1,8 +1,6 @@
-"""Locators in words, and the failure of a wait that did not find what it looked for.
+"""The failure of a wait that did not find what it looked for, and of a list showing statuses nobody expects.
 
-`describe(locator)` says in Polish what a locator of pages/locators.py looks for („przycisk „Zapisz””,
-„odnośnik „Wycofaj” w wierszu z tekstem „Ewa Nowak””), so that no page object restates its locators by
-hand. `missing(...)` turns a wait that ran out into a ScreenTextMissing naming the missing text, the
+`missing(...)` turns a wait that ran out into a ScreenTextMissing naming the missing text, the
 screen, the visible candidates of the same kind (pages/candidates.py) and the overlay line that would
 map the text (pages/wording.py).
 """
@@ -13,46 +11,8 @@ from typing import Any
 
 from pages import candidates as screen_candidates
 from pages.errors import ScreenTextMissing
+from pages.locators import describe
 from pages.wording import active, load_vocabulary
-
-# ARIA roles as a person names them; the name follows in „…”.
-ROLE_WORDS = {"button": "przycisk", "link": "odnośnik", "heading": "nagłówek", "checkbox": "pole wyboru",
-              "radio": "pole jednokrotnego wyboru", "textbox": "pole tekstowe", "combobox": "lista rozwijana",
-              "listbox": "lista", "option": "opcja", "tab": "zakładka", "menuitem": "pozycja menu",
-              "table": "tabela", "row": "wiersz", "cell": "komórka", "columnheader": "nagłówek kolumny",
-              "listitem": "element listy", "list": "lista", "main": "główna część strony",
-              "navigation": "menu nawigacji", "article": "wpis", "dialog": "okno dialogowe", "form": "formularz",
-              "region": "obszar", "alert": "komunikat", "banner": "nagłówek strony"}
-
-
-def describe(loc: dict[str, Any] | None) -> str:
-    """What the locator looks for, in Polish, with its texts in the suite's words."""
-    if not loc:
-        return "cokolwiek"
-    if "within" in loc:
-        return f"{describe(loc['find'])} w: {describe(loc['within'])}"
-    if "having" in loc:
-        return f"{describe(loc['having'])} z tekstem „{loc['text']}”"
-    if "nth" in loc:
-        return f"{describe(loc['nth'])} nr {loc['index'] + 1}"
-    if "outside" in loc:
-        return f"{describe(loc['of'])} poza: {describe(loc['outside'])}"
-    if "any" in loc:
-        return " albo ".join(describe(one) for one in loc["any"])
-    if "element" in loc:
-        return "element odczytany wcześniej"
-    if "role" in loc:
-        word = ROLE_WORDS.get(loc["role"], f"element o roli {loc['role']}")
-        if "name" not in loc:
-            return word
-        return f"{word} „{loc['name']}”" + ("" if loc.get("exact", True) else " (fragment nazwy)")
-    if "label" in loc:
-        return f"pole „{loc['label']}”" + ("" if loc.get("exact", True) else " (fragment etykiety)")
-    if "text" in loc:
-        return f"tekst „{loc['text']}”" + ("" if loc.get("exact", True) else " (fragment)")
-    if "section" in loc:
-        return f"sekcja „{loc['section']}”"
-    return str(loc)
 
 
 def expected_text(loc: dict[str, Any] | None) -> tuple[str, str]:

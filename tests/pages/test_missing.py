@@ -58,3 +58,46 @@ def test_a_status_the_suite_does_not_know_names_the_expected_ones_and_the_overla
     assert "„Złożone”, „W realizacji”, „Zrealizowane”, „Odrzucone”, „Anulowane”" in message
     assert "ekran pokazuje „Wysłane”" in message and '"Złożone" = "Wysłane"' in message
     assert failure.candidates == ["Wysłane", "Odrzucone"]
+
+
+REWORDED = {"Aktywne": "Obowiązujące", "Wycofane": "Cofnięte", "Dodaj uprawnienie": "Udostępnij dane",
+            "Uprawnienia": "Moje uprawnienia"}
+
+
+def _reworded_consents(screens, chromium, tmp_path):
+    from pages.base import Site
+    from tests.pages.conftest import IKP, PZ
+
+    html = screens["consents"]
+    for expected, shown in REWORDED.items():
+        html = html.replace(f">{expected}<", f">{shown}<")
+    path = tmp_path / "consents.html"
+    path.write_text(html, encoding="utf-8")
+    chromium.get(path.as_uri())
+    return Site(chromium, IKP, PZ, 2.0)
+
+
+def test_with_the_overlay_a_reworded_screen_reads_as_the_suite_expects(screens, chromium, tmp_path):
+    from pages import wording
+
+    site = _reworded_consents(screens, chromium, tmp_path)
+    previous = wording.install(wording.Wording(REWORDED, "proba.toml"))
+    try:
+        page = ConsentsPage(site).arrive()
+        assert {row.state for row in page.consents()} == {"active", "withdrawn"}
+        assert page.title() == "Uprawnienia"  # the suite's word, while the screen says „Moje uprawnienia”
+        assert page.shows(page.ADD)
+    finally:
+        wording.install(previous)
+
+
+def test_without_the_overlay_a_reworded_screen_fails_naming_the_missing_text(screens, chromium, tmp_path):
+    from pages.errors import ScreenTextMissing
+
+    site = _reworded_consents(screens, chromium, tmp_path)
+    with pytest.raises(ScreenTextMissing) as raised:
+        ConsentsPage(site).arrive()
+    message = str(raised.value)
+    assert message.startswith("Na ekranie nie ma: nagłówek „Uprawnienia”.")
+    assert "Ekran: „Moje uprawnienia”" in message and '"Uprawnienia" = "…"' in message
+    assert "Moje uprawnienia" in raised.value.candidates
