@@ -37,7 +37,7 @@ class AccountPage(LoggedInPage):
         """Follow „Edytuj swoje dane”; return the edit form."""
         from pages.contact_form import ContactFormPage
 
-        return ContactFormPage(self.site).arrive(self.click(self.EDIT, "odnośnik „Edytuj swoje dane”"))
+        return ContactFormPage(self.site).arrive(self.click(self.EDIT))
 
     def start_declaration(self, role):
         """Follow „Wypełnij deklarację” in the POZ section, in the part of the role; return step 1 of the form."""

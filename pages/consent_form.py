@@ -78,19 +78,19 @@ class ConsentWizardPage(LoggedInPage):
         if self._refused(self.click(self.NEXT, "przycisk „Dalej” (rodzaj)")):
             return None
         if entry.for_person:
-            self.fill(self.PERSON_NAME, entry.person_name, "pole „Imię i nazwisko osoby”")
-            self.fill(self.PERSON_PESEL, entry.person_pesel, "pole „PESEL osoby”")
+            self.fill(self.PERSON_NAME, entry.person_name)
+            self.fill(self.PERSON_PESEL, entry.person_pesel)
         else:
-            self.fill(self.SERVICES, entry.scope, "pole „Opis świadczeń”")
+            self.fill(self.SERVICES, entry.scope)
         if self._refused(self.click(self.NEXT, "przycisk „Dalej” (osoba albo świadczenia)")):
             return None
         if entry.for_person:
             self.set_checked(self.FULL_SCOPE, True, "zakres „Pełny zakres”")
         if entry.date_to is None and self._end_date_is_required():
             raise self._end_date_required()
-        self.fill(self.DATE_FROM, self._date(entry.date_from), "pole „Obowiązuje od”")
-        self.fill(self.DATE_TO, self._date(entry.date_to), "pole „Obowiązuje do”")
-        return self.click(self.SAVE, "przycisk „Zapisz”")
+        self.fill(self.DATE_FROM, self._date(entry.date_from))
+        self.fill(self.DATE_TO, self._date(entry.date_to))
+        return self.click(self.SAVE)
 
     def _end_date_is_required(self) -> bool:
         """Whether the form marks „Obowiązuje do” as required (no open-ended consent on this iIKP)."""

@@ -51,7 +51,7 @@ class ConsentsPage(LoggedInPage):
         """Follow „Dodaj uprawnienie”; return the wizard's first step."""
         from pages.consent_form import ConsentWizardPage
 
-        return ConsentWizardPage(self.site).arrive(self.click(self.ADD, "odnośnik „Dodaj uprawnienie”"))
+        return ConsentWizardPage(self.site).arrive(self.click(self.ADD))
 
     def withdraw(self, kind: str, identity: str) -> "ConsentsPage":
         """Press „Wycofaj” in the first row of this kind that names `identity` (the person, or the services)

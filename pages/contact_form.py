@@ -24,9 +24,9 @@ class ContactFields(LoggedInPage):
                 channels: set[str] | None = None) -> "ContactFields":
         """Type the given values (None leaves a field as it is) and tick exactly `channels`; return self."""
         if phone is not None:
-            self.fill(self.PHONE, phone, "pole „Numer telefonu”")
+            self.fill(self.PHONE, phone)
         if email is not None:
-            self.fill(self.EMAIL, email, "pole „Adres e-mail”")
+            self.fill(self.EMAIL, email)
         wanted = {channel.casefold() for channel in channels or ()}
         for channel in CHANNEL_LABELS if channels is not None else ():
             self.set_checked(label(channel), channel.casefold() in wanted, f"powiadomienia: „{channel}”")
@@ -34,7 +34,7 @@ class ContactFields(LoggedInPage):
 
     def save_expecting_refusal(self) -> "ContactFields":
         """Press „Zapisz” expecting the form back with what is wrong; return this page once it says so."""
-        action = self.click(self.SAVE, "przycisk „Zapisz”")
+        action = self.click(self.SAVE)
         return self.await_refusal(action, "komunikat o odrzuceniu danych kontaktowych")
 
     def messages(self) -> list[str]:
@@ -50,7 +50,7 @@ class ContactFormPage(ContactFields):
         """Press „Zapisz” expecting success; return „Moje konto”."""
         from pages.account import AccountPage
 
-        return AccountPage(self.site).arrive(self.click(self.SAVE, "przycisk „Zapisz”"))
+        return AccountPage(self.site).arrive(self.click(self.SAVE))
 
 
 class FirstContactPage(ContactFields):
@@ -64,10 +64,10 @@ class FirstContactPage(ContactFields):
         """Press „Zapisz” expecting success; return the home screen."""
         from pages.home import HomePage
 
-        return HomePage(self.site).arrive(self.click(self.SAVE, "przycisk „Zapisz”"))
+        return HomePage(self.site).arrive(self.click(self.SAVE))
 
     def skip(self) -> BasePage:
         """Press „Pomiń”; return the home screen."""
         from pages.home import HomePage
 
-        return HomePage(self.site).arrive(self.click(self.SKIP, "przycisk „Pomiń”"))
+        return HomePage(self.site).arrive(self.click(self.SKIP))

@@ -63,8 +63,8 @@ class FacilitySearchPage(RoleFormPage):
 
     def search(self, query: str) -> "FacilitySearchPage":
         """Search facilities by city or name; return this page once the search's answer is shown."""
-        self.fill(self.QUERY, query, "pole „Miejscowość lub nazwa placówki”")
-        return self.arrive(self.click(self.SEARCH, "przycisk „Szukaj”"))
+        self.fill(self.QUERY, query)
+        return self.arrive(self.click(self.SEARCH))
 
     def facilities(self) -> list[str]:
         """The texts of the facilities found (name, unit and address), in page order."""
@@ -86,7 +86,7 @@ class PersonChoicePage(RoleFormPage):
         """Pick the person (by the name on its label) and the reason; return the confirmation screen."""
         self.set_checked(label(person), True, f"osoba „{person}”")
         self.choose_option(self.REASON, reason, "lista „Powód zmiany”")
-        return ConfirmationPage(self.site).arrive(self.click(self.NEXT, "przycisk „Dalej”"))
+        return ConfirmationPage(self.site).arrive(self.click(self.NEXT))
 
 
 class ConfirmationPage(LoggedInPage):
@@ -117,4 +117,4 @@ class ConfirmationPage(LoggedInPage):
         """Press „Złóż deklarację”; return the list of declarations that opens next."""
         from pages.declarations import DeclarationsPage
 
-        return DeclarationsPage(self.site).arrive(self.click(self.SUBMIT, "przycisk „Złóż deklarację”"))
+        return DeclarationsPage(self.site).arrive(self.click(self.SUBMIT))

@@ -108,7 +108,7 @@ class OrderConfirmationPage(LoggedInPage):
 
     def confirm(self) -> OrdersPage:
         """Press „Potwierdź”; return „Zamówione recepty”."""
-        return OrdersPage(self.site).arrive(self.click(self.CONFIRM, "przycisk „Potwierdź”"))
+        return OrdersPage(self.site).arrive(self.click(self.CONFIRM))
 
 
 def ordered_recipes(page: LoggedInPage) -> OrdersPage:

@@ -80,7 +80,7 @@ class PrescriptionsPage(RecipesTabPage):
     def _tick_and_submit(self, medicines: list[str]) -> Action:
         for medicine in medicines:
             self.set_checked(label(medicine), True, f"pole wyboru leku „{medicine}”")
-        return self.click(self.ORDER, "przycisk „Zamów receptę”")
+        return self.click(self.ORDER)
 
 
 def recipes(page: LoggedInPage) -> PrescriptionsPage:

@@ -59,9 +59,9 @@ class PzLoginPage(BasePage):
     def _type_and_submit(self, pesel: str, submit_with: str) -> Action:
         """Type the PESEL and submit it; return the submitting Action."""
         if submit_with == "enter":
-            return self.fill(self.PESEL, pesel + Keys.ENTER, "pole „Pesel”")  # typed, then ENTER, as a person does
-        self.fill(self.PESEL, pesel, "pole „Pesel”")
-        return self.click(self.NEXT, "przycisk „Dalej”")
+            return self.fill(self.PESEL, pesel + Keys.ENTER)  # typed, then ENTER, as a person does
+        self.fill(self.PESEL, pesel)
+        return self.click(self.NEXT)
 
     def error_message(self) -> str:
         """The validation message shown for the field, or '' (kept until the steps read alerts())."""

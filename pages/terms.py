@@ -19,7 +19,7 @@ class TermsPage(BasePage):
         from pages.contact_form import FirstContactPage
         from pages.home import HomePage
 
-        self.set_checked(self.ACCEPT_BOX, True, "pole „Akceptuję warunki korzystania z serwisu”")
+        self.set_checked(self.ACCEPT_BOX, True)
         return self.next_page(self.click(self.CONFIRM, "przycisk „Dalej” pod regulaminem"), FirstContactPage, HomePage)
 
     def can_accept(self) -> bool:

@@ -22,7 +22,7 @@ class LoggedInPage(BasePage):
         """Press „Wyloguj się”; return the screen shown once nobody is logged in any more."""
         from pages.logged_out import LoggedOutPage
 
-        return self.next_page(self.click(LOGOUT, f"„{LOGOUT_NAME}”"), LoggedOutPage)
+        return self.next_page(self.click(LOGOUT), LoggedOutPage)
 
     def can_log_out(self) -> bool:
         """Whether „Wyloguj się” is on the screen (i.e. someone is logged in here)."""
@@ -41,4 +41,4 @@ class LoggedInPage(BasePage):
     def go_to(self, section: str, page_class: type[P]) -> P:
         """Follow the link with the section's name; return that page, loaded."""
         # the header's link, not the same link among the home screen's tiles (inside the main part)
-        return page_class(self.site).arrive(self.click(outside(link(section), role("main")), f"odnośnik „{section}”"))
+        return page_class(self.site).arrive(self.click(outside(link(section), role("main"))))
