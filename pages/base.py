@@ -107,12 +107,21 @@ class BasePage:
                     return page
             return None
 
-        titled = [page.TITLE for page in candidates if page.TITLE and type(page).is_here is BasePage.is_here]
-        screen = self.wait_for(lambda screen: landed(screen) is not None,
-                               " albo ".join(page.describe() for page in candidates),
-                               Query.all(**evidence) if evidence else None, after=after,
-                               expect_error_screen=any(page.ERROR_SCREEN for page in candidates),
-                               expect_title=titled[0] if len(titled) == len(candidates) == 1 else "")
+        only = candidates[0] if len(candidates) == 1 else None
+        try:
+            screen = self.wait_for(lambda screen: landed(screen) is not None,
+                                   " albo ".join(page.describe() for page in candidates),
+                                   Query.all(**evidence) if evidence else None, after=after,
+                                   expect_error_screen=any(page.ERROR_SCREEN for page in candidates),
+                                   expect_title=only.TITLE if only is not None else "")
+        except TimeoutException:
+            # the one page awaited had its h1; what is missing is the text its evidence looks for
+            shown = only.evidence() if only is not None else None
+            if shown is not None and shown.get("q") in _SINGLE:
+                now = self.probe(shown)
+                if not now.result:
+                    raise missing_for(self.driver, shown["loc"], None, now.h1, now.url) from None
+            raise
         return landed(screen)
 
     def await_refusal(self: P, action: Action, what: str) -> P:

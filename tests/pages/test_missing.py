@@ -101,3 +101,17 @@ def test_without_the_overlay_a_reworded_screen_fails_naming_the_missing_text(scr
     assert message.startswith("Na ekranie nie ma: nagłówek „Uprawnienia”.")
     assert "Ekran: „Moje uprawnienia”" in message and '"Uprawnienia" = "…"' in message
     assert "Moje uprawnienia" in raised.value.candidates
+
+
+def test_a_missing_sub_tab_heading_is_named_when_the_page_title_is_there(screens, chromium, tmp_path):
+    from pages.base import Site
+    from pages.errors import ScreenTextMissing
+    from tests.pages.conftest import IKP, PZ
+
+    path = tmp_path / "prescriptions.html"
+    path.write_text(screens["prescriptions"], encoding="utf-8")
+    chromium.get(path.as_uri())
+    with pytest.raises(ScreenTextMissing) as raised:
+        OrdersPage(Site(chromium, IKP, PZ, 1.0)).arrive()  # „Recepty” is shown, its tab „Moje recepty”
+    assert raised.value.expected == "Zamówione recepty" and "Moje recepty" in raised.value.candidates
+    assert str(raised.value).startswith("Na ekranie nie ma: nagłówek „Zamówione recepty”.")
