@@ -53,7 +53,7 @@ class Text:
     kind: str  # the strongest of its sources: instrukcja CeZ, then publiczne, then wybór
     source: str  # as the vocabulary states it, e.g. "[publiczne] pacjent.gov.pl"
     shown_as: str = ""  # what it is on screen: przycisk, nagłówek, status, ... (the vocabulary's `rodzaj`)
-    where: list[str] = field(default_factory=list)  # pages/x.py:12
+    where: list[str] = field(default_factory=list)  # pages/x.py
     screens: list[str] = field(default_factory=list)  # templates that show it
 
     @property
@@ -69,7 +69,9 @@ def vocabulary_texts(paths: list[Path] = SOURCES) -> dict[str, Text]:
     for path in paths:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in found:
-                found[node.value].where.append(f"{path.relative_to(PROJECT_ROOT)}:{node.lineno}")
+                where = str(path.relative_to(PROJECT_ROOT))  # no line numbers: every edit would date the document
+                if where not in found[node.value].where:
+                    found[node.value].where.append(where)
     for text, entry in load_vocabulary().items():
         if entry.group:  # read as a set by a parameter type (pages.wording.group)
             found[text].where.append(f"grupa „{entry.group}”")
