@@ -34,14 +34,14 @@ class ConsentWizardPage(LoggedInPage):
 
     TITLE = "Dodaj uprawnienie"
     PATH = "/ikp/uprawnienia/nowe"
-    NEXT = button("Dalej")  # [publiczne] cmbm.pl
-    SAVE = button("Zapisz")  # [publiczne] cmbm.pl
-    PERSON_NAME = label("Imię i nazwisko osoby")  # [wybór]
-    PERSON_PESEL = label("PESEL osoby")  # [wybór]
-    SERVICES = label("Opis świadczeń")  # [wybór]
-    FULL_SCOPE = label("Pełny zakres")  # [wybór]
-    DATE_FROM = label("Obowiązuje od")  # [wybór]
-    DATE_TO_LABEL = "Obowiązuje do"  # [wybór]
+    NEXT = button("Dalej")
+    SAVE = button("Zapisz")
+    PERSON_NAME = label("Imię i nazwisko osoby")
+    PERSON_PESEL = label("PESEL osoby")
+    SERVICES = label("Opis świadczeń")
+    FULL_SCOPE = label("Pełny zakres")
+    DATE_FROM = label("Obowiązuje od")
+    DATE_TO_LABEL = "Obowiązuje do"
     DATE_TO = label(DATE_TO_LABEL)
     DATE_FORMAT = "%Y-%m-%d"  # [wybór] RRRR-MM-DD
     # The form's fields as a refusal names them -> their labels.

@@ -85,10 +85,10 @@ class OrderConfirmationPage(LoggedInPage):
     """The order's confirmation ("a następnie potwierdzamy", infor.pl) before it goes to the doctor: a page of
     its own, or a modal dialog over „Recepty” (how the real iIKP shows it is not public)."""
 
-    TITLE = "Potwierdź zamówienie"  # [wybór]
+    TITLE = "Potwierdź zamówienie"
     DIALOG = role("dialog", TITLE)  # [wybór] the same confirmation as a modal dialog named by its title
-    CONFIRM = button("Potwierdź")  # [publiczne] infor.pl: "a następnie potwierdzamy"; [wybór] exact text
-    BACK = link("Wróć do recept")  # [wybór]
+    CONFIRM = button("Potwierdź")
+    BACK = link("Wróć do recept")
 
     def is_here(self, screen: dom.Screen) -> bool:
         """A page headed by TITLE, or a dialog of that name over another screen."""
@@ -104,7 +104,7 @@ class OrderConfirmationPage(LoggedInPage):
         """Leave without confirming („Wróć do recept”); return „Moje recepty”, nothing ordered."""
         from pages.prescriptions import PrescriptionsPage
 
-        return PrescriptionsPage(self.site).arrive(self.click(self.BACK, "odnośnik „Wróć do recept”"))
+        return PrescriptionsPage(self.site).arrive(self.click(self.BACK))
 
     def confirm(self) -> OrdersPage:
         """Press „Potwierdź”; return „Zamówione recepty”."""
