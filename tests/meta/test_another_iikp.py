@@ -204,3 +204,18 @@ def test_renamed_data_mapped_in_nazwy_passes_like_the_unrenamed_run(tmp_path):
                             personas + RENAMED.read_text(encoding="utf-8"))
     assert renamed == plain
     assert list(plain.values()).count("passed") >= 10
+
+
+@pytest.mark.parametrize("args, code, says", [
+    (["-D", "nieznany=1"], 2, "nieznany klucz"),
+    (["--tags", "@smoke"], 2, "make zwiad przyjmuje tylko -D"),
+    (["-D", "target=iikp", "-D", "base_url=http://127.0.0.1:9", "-D", "pz_url=http://127.0.0.1:9",
+      "-D", "preflight_timeout=1"], 3, ""),
+])
+def test_zwiad_exit_codes_as_for_a_run(tmp_path, args, code, says):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("IIKP_")}
+    run = subprocess.run([sys.executable, "-m", "tools.zwiad", *args, "--katalog", str(tmp_path)], cwd=PROJECT_ROOT,
+                         env=env, capture_output=True, text=True, timeout=120)
+    assert run.returncode == code, run.stdout + run.stderr
+    assert says in run.stderr and "Traceback" not in run.stderr, run.stderr
+    assert not (tmp_path / "teksty.toml").exists()  # nothing drafted from a walk that did not happen
