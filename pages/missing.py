@@ -59,9 +59,36 @@ def missing(driver, what: str, text: str, kind: str, h1: str, url: str) -> Scree
                              screen_text=text in load_vocabulary())
 
 
+def _shown(driver, loc: dict[str, Any]) -> bool:
+    from pages import dom  # dom reads the screen through this module's failures: imported when needed
+
+    return bool(dom.probe(driver, {"q": "exists", "loc": loc}).result)
+
+
+def narrowest_missing(driver, loc: dict[str, Any]) -> dict[str, Any]:
+    """The part of a nested locator whose absence explains why it found nothing: the outermost scope that
+    is not on the screen (e.g. the section „Lekarz POZ” around the link „Wypełnij deklarację”), else `loc`."""
+    if "within" not in loc:
+        return loc
+    scope, inner = loc["within"], loc["find"]
+    if not _shown(driver, scope):
+        return narrowest_missing(driver, scope)
+    if "within" in inner:  # within(A, within(B, C)) is within(within(A, B), C)
+        return narrowest_missing(driver, {"within": {"within": scope, "find": inner["within"]}, "find": inner["find"]})
+    return loc
+
+
 def missing_for(driver, loc: dict[str, Any], what: str | None, h1: str, url: str) -> ScreenTextMissing:
-    """The failure of a wait for `loc` (described by `what`, or by the locator itself)."""
-    text, kind = expected_text(loc)
+    """The failure of a wait for `loc` (described by `what`, or by the locator itself), naming the part of
+    it that is not on the screen."""
+    try:
+        narrowed = narrowest_missing(driver, loc)
+    except Exception:
+        narrowed = loc
+    text, kind = expected_text(narrowed)
+    if narrowed is not loc and text != expected_text(loc)[0]:
+        leaf = narrowed["find"] if "within" in narrowed else narrowed
+        what = f"{describe(leaf)} (szukano: {what or describe(loc)})"
     return missing(driver, what or describe(loc), text, kind, h1, url)
 
 

@@ -115,3 +115,14 @@ def test_a_missing_sub_tab_heading_is_named_when_the_page_title_is_there(screens
         OrdersPage(Site(chromium, IKP, PZ, 1.0)).arrive()  # „Recepty” is shown, its tab „Moje recepty”
     assert raised.value.expected == "Zamówione recepty" and "Moje recepty" in raised.value.candidates
     assert str(raised.value).startswith("Na ekranie nie ma: nagłówek „Zamówione recepty”.")
+
+
+def test_a_missing_scope_is_named_rather_than_the_link_inside_it(opened):
+    from pages.account import AccountPage
+
+    page = opened("account", AccountPage)
+    start = within(section(AccountPage.POZ_SECTION), within(section("Lekarz rodzinny"), link("Wypełnij deklarację")))
+    failure = missing_for(page.driver, start, "„Wypełnij deklarację” (lekarz)", page.title(), page.current_url())
+    assert failure.expected == "Lekarz rodzinny" and failure.kind == "naglowki"
+    assert str(failure).startswith("Na ekranie nie ma: sekcja „Lekarz rodzinny” (szukano: „Wypełnij deklarację”")
+    assert "Lekarz POZ" in failure.candidates
