@@ -152,8 +152,8 @@ def project_trace(exc_traceback) -> str | None:
         return None
     if isinstance(exc_traceback, list):  # behave may hand over formatted lines
         return "\n".join(exc_traceback)
-    frames = [frame for frame in traceback.extract_tb(exc_traceback)
-              if frame.filename.startswith(OWN_CODE) and "/.venv/" not in frame.filename]
+    frames = [frame for frame in traceback.extract_tb(exc_traceback)  # behave runs step files by relative path
+              if os.path.abspath(frame.filename).startswith(OWN_CODE) and "/.venv/" not in frame.filename]
     return "".join(traceback.format_list(frames)) or None
 
 

@@ -75,7 +75,7 @@ RUN_VARIABLES_FILE = "iikp-zmienne.json"  # allurerc.mjs shows it as the report'
 
 def run_variables(settings: Settings, ikp_url: str, pz_url: str, browser: str) -> dict[str, str]:
     """The run's settings a reader of the report needs, under Polish names."""
-    on_simulator = settings.uses_simulator and not settings.base_url
+    on_simulator = settings.uses_simulator  # its addresses are local ports of the moment, never worth showing
     grid = settings.remote_url or "nie (przeglądarka na tej maszynie)"  # grid=local: its own Grid's address
     return {
         "Cel": "symulator" if settings.uses_simulator else "prawdziwe iIKP",

@@ -122,6 +122,7 @@ def test_one_outage_gives_one_stable_message_with_details_in_attachments(tmp_pat
     for result in found:
         trace = result["statusDetails"].get("trace", "")
         assert trace and "site-packages" not in trace and "behave" not in trace.replace("features/", ""), trace
+        assert "features/steps/" in trace, trace  # the step's own frame first
         names = [a["name"] for step in result["steps"] for a in step.get("attachments", [])] + [
             a["name"] for a in result.get("attachments", [])]
         assert "Awaria środowiska: adres i czas" in names, names
