@@ -129,7 +129,7 @@ def clear_results(folder: Path) -> int:
 def thread_label(config) -> str:
     """The timeline's lane of this process: the parallel worker's number, else the process id."""
     worker = (config.userdata or {}).get("worker_id")
-    return f"proces {worker} (pid {os.getpid()})" if worker not in (None, "") else f"pid {os.getpid()}"
+    return f"proces {worker}" if worker not in (None, "") else f"pid {os.getpid()}"
 
 
 OWN_CODE = tuple(str(PROJECT_ROOT / folder) for folder in ("features", "pages", "harness", "tools"))
@@ -152,8 +152,12 @@ def project_trace(exc_traceback) -> str | None:
         return None
     if isinstance(exc_traceback, list):  # behave may hand over formatted lines
         return "\n".join(exc_traceback)
-    frames = [frame for frame in traceback.extract_tb(exc_traceback)  # behave runs step files by relative path
-              if os.path.abspath(frame.filename).startswith(OWN_CODE) and "/.venv/" not in frame.filename]
+    frames = []
+    for frame in traceback.extract_tb(exc_traceback):
+        path = os.path.abspath(frame.filename)  # behave runs step files by a path relative to its cwd
+        if path.startswith(OWN_CODE) and "/.venv/" not in path:
+            shown = os.path.relpath(path, PROJECT_ROOT)  # e.g. features/steps/logowanie_steps.py
+            frames.append(traceback.FrameSummary(shown, frame.lineno, frame.name, line=frame.line))
     return "".join(traceback.format_list(frames)) or None
 
 
