@@ -11,7 +11,7 @@ from tests.meta.conftest import allure_results, run_suite
 
 pytestmark = pytest.mark.meta
 
-ENVIRONMENT_MESSAGES = ("PzErrorScreen", "IkpErrorScreen")
+ENVIRONMENT_MESSAGES = ("Awaria środowiska: testowy Profil Zaufany", "Awaria środowiska: iIKP")
 # The simulator's synthetic personas, as a user's accounts file would list them for the real iIKP.
 ALL_PERSONAS = "".join(f"[{name}]\npesel = {pesel}\n" for name, pesel in (
     ("Jan Nowak", "80011512354"), ("Anna Kowalska", "02270803624"),
@@ -57,7 +57,7 @@ def test_environment_that_stays_down_is_broken_not_failed_and_exits_3(tmp_path):
     attempts = [r for r in allure_results(results) if r["status"] != "skipped"]  # others: not selected
     assert len(attempts) == 2  # the first try and one retry, each its own Allure result
     assert {a["status"] for a in attempts} == {"broken"}
-    assert all("PzErrorScreen" in a["statusDetails"]["message"] for a in attempts)
+    assert all("Awaria środowiska: testowy Profil Zaufany" in a["statusDetails"]["message"] for a in attempts)
     assert len({a["historyId"] for a in attempts}) == 1  # shown as retries of one test
     assert "1 awarii środowiska" in run.stderr
     assert "PONAWIAM" in run.stdout
