@@ -1,9 +1,10 @@
 # language: pl
 @sciezki
 Funkcja: Ścieżki pacjenta przez kilka obszarów iIKP
-  Jako analityk dostawcy oprogramowania
-  Chcę sprawdzać całe ścieżki pacjenta złożone wyłącznie ze zdań katalogu kroków
-  Aby mieć pewność, że zdania da się łączyć i że każde znaczy to, co mówi
+  Jako pacjent testowy
+  Chcę załatwiać w iIKP kilka spraw jedna po drugiej: pierwsze logowanie, deklarację POZ, receptę,
+  uprawnienia i dane kontaktowe
+  Aby każda sprawa działała także wtedy, gdy wcześniej załatwiłem inną
 
   @critical @symulator @placowka @nieodwracalne @pierwsze-logowanie @deklaracja-poz @e-recepta
   Scenariusz: Nowa pacjentka przechodzi pierwsze logowanie, podaje kontakt, wybiera lekarza i zamawia receptę
