@@ -341,8 +341,7 @@ def walk_persona(site: Site, name: str, pesel: str, recorder: Recorder) -> None:
         if account:
             step("edycja_danych", account.edit_contact_data)
         consents = step("uprawnienia", lambda: anywhere.go_to(ConsentsPage.TITLE, ConsentsPage),
-                        lambda page: {"status": [row.status for row in page.consents()],
-                                      "etykieta": [row.kind for row in page.consents()]})
+                        lambda page: _columns(page, {"status": "Status", "etykieta": "Rodzaj"}))
         for kind, second in ((CONSENT_KINDS[0], "kreator_2"), (CONSENT_KINDS[2], "kreator_2_swiadczenia")):
             if consents is None:
                 break
@@ -366,7 +365,8 @@ def walk_persona(site: Site, name: str, pesel: str, recorder: Recorder) -> None:
         recipes = _quiet(lambda: anywhere.go_to(PrescriptionsPage.TITLE, PrescriptionsPage))
         if recipes:
             step("zamowione_recepty", lambda: recipes.tab(OrdersPage),
-                 lambda page: {"status": [order.status for order in page.orders()]})
+                 lambda page: {"status": [row["status"] or "" for row in page.read(Query.each(
+                     OrdersPage.ORDERS, {"status": Query.value_of(OrdersPage.STATUS_LABEL)}))]})
         account = _quiet(anywhere.open_my_account)
         search = step("wyszukiwanie_placowki", lambda: account.start_declaration(DOCTOR).search(SEARCH_QUERY)) \
             if account else None
@@ -381,10 +381,17 @@ def walk_persona(site: Site, name: str, pesel: str, recorder: Recorder) -> None:
         account = _quiet(anywhere.open_my_account)
         if account:
             step("deklaracje", account.see_declarations,
-                 lambda page: {"status": [d.status for d in page.declarations()],
-                               "tekst": [d.role for d in page.declarations()]})
+                 lambda page: _columns(page, {"status": "Status", "tekst": "Rola"}))
     finally:
         _log_out(site)
+
+
+def _columns(page, columns: dict[str, str]) -> dict[str, list[str]]:
+    """{kind: the cells of that column} of the page's table, as shown (unknown statuses included)."""
+    from pages.locators import Query
+
+    rows = page.read(Query.table())
+    return {kind: [row["cells"].get(header, "") for row in rows] for kind, header in columns.items()}
 
 
 def _next_step(step: Step, wizard, key: str, fill: Callable[[], object]):
