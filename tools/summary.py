@@ -1,4 +1,5 @@
-"""Print one closing line `razem: N udanych, N nieudanych, N pominiętych` from JUnit XML files (pytest and behave)."""
+"""Print the closing lines `razem: N udanych, N nieudanych, N pominiętych` and `CI: N passed, N failed, N skipped`
+from JUnit XML files (pytest and behave)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,9 @@ def count(paths: list[Path]) -> tuple[int, int, int]:
 def main(argv: list[str]) -> int:
     passed, failed, skipped = count([Path(a) for a in argv])
     print(f"razem: {passed} udanych, {failed} nieudanych, {skipped} pominiętych")
+    # The CI machine reads a last line of the exact form "N passed, N failed, N skipped" to know tests ran;
+    # the Polish line above is for people, this one (the very last of make test) for that reader.
+    print(f"CI: {passed} passed, {failed} failed, {skipped} skipped")
     return 0
 
 
