@@ -3,13 +3,32 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from pages.components.header import LoggedInPage
 from pages.locators import Query, link, section, within
 
-# How „Moje konto” labels the values it shows -> AccountPage.contact_data() keys.
+# How „Moje konto” labels the values it shows -> ContactData fields.
 CONTACT_LABELS = {"phone": "Numer telefonu", "email": "Adres e-mail", "channels": "Powiadomienia"}
 EMPTY_VALUES = ("", "—", "-")  # how an empty value is shown
+
+
+def channels_of(text: str) -> frozenset[str]:
+    """„SMS, E-mail” or „SMS i e-mail” -> {'sms', 'e-mail'} (case does not matter)."""
+    return frozenset(part.strip().casefold() for part in re.split(r",| i ", text) if part.strip())
+
+
+@dataclass(frozen=True)
+class ContactData:
+    """A patient's contact data: phone and e-mail ('' when none) and the notification channels (casefolded labels)."""
+
+    phone: str = ""
+    email: str = ""
+    channels: frozenset[str] = frozenset()
+
+    def __str__(self) -> str:
+        channels = ", ".join(sorted(self.channels)) or "brak"
+        return f"telefon „{self.phone}”, e-mail „{self.email}”, powiadomienia: {channels}"
 
 
 class AccountPage(LoggedInPage):
@@ -21,13 +40,15 @@ class AccountPage(LoggedInPage):
     SEE_DECLARATIONS = "Zobacz deklaracje"
     NAME_LABEL = "Imię i nazwisko"
 
-    def contact_data(self) -> dict:
-        """The contact data shown: {'phone': str, 'email': str, 'channels': set of channel labels}; '' where empty."""
+    def contact_data(self) -> ContactData:
+        """The contact data shown ('' where a value is empty)."""
         shown = self.read(Query.all(**{key: Query.value_of(name) for key, name in CONTACT_LABELS.items()}))
         values = {key: "" if (value or "") in EMPTY_VALUES else value for key, value in shown.items()}
-        values["channels"] = {part.strip().casefold() for part in re.split(r",| i ", values["channels"])
-                              if part.strip()}
-        return values
+        return ContactData(values["phone"], values["email"], channels_of(values["channels"]))
+
+    def change_contact_data(self, contact: ContactData) -> "AccountPage":
+        """„Edytuj swoje dane”: type these data, tick exactly their channels, save; return „Moje konto”."""
+        return self.edit_contact_data().fill_in(contact).save()
 
     def patient_name(self) -> str:
         """The name in the patient's data, or '' when the page shows none."""

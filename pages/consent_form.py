@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from enum import StrEnum
 
 from pages.base import Action
 from pages.components.header import LoggedInPage
@@ -27,6 +28,18 @@ class ConsentEntry:
     def for_person(self) -> bool:
         return bool(self.person_name or self.person_pesel)
 
+    @property
+    def identity(self) -> str:
+        """Whom or what the consent concerns, as its row in „Uprawnienia” names it: the person, or the services."""
+        return self.person_name or self.scope
+
+
+class ConsentField(StrEnum):
+    """A field of the wizard that a refusal may point at, by its label."""
+
+    PERSON_PESEL = "PESEL osoby"  # [wybór]
+    DATE_FROM = "Obowiązuje od"  # [wybór]
+
 
 class ConsentWizardPage(LoggedInPage):
     """The wizard, as public IKP instructions describe it (cmbm.pl, gazeta-dla-lekarzy.com): the kind of
@@ -37,15 +50,13 @@ class ConsentWizardPage(LoggedInPage):
     NEXT = button("Dalej")
     SAVE = button("Zapisz")
     PERSON_NAME = label("Imię i nazwisko osoby")
-    PERSON_PESEL = label("PESEL osoby")
+    PERSON_PESEL = label(ConsentField.PERSON_PESEL)
     SERVICES = label("Opis świadczeń")
     FULL_SCOPE = label("Pełny zakres")
-    DATE_FROM = label("Obowiązuje od")
+    DATE_FROM = label(ConsentField.DATE_FROM)
     DATE_TO_LABEL = "Obowiązuje do"
     DATE_TO = label(DATE_TO_LABEL)
     DATE_FORMAT = "%Y-%m-%d"  # [wybór] RRRR-MM-DD
-    # The form's fields as a refusal names them -> their labels.
-    FIELD_LABELS = {"person_pesel": "PESEL osoby", "date_from": "Obowiązuje od"}
 
     def grant(self, entry: ConsentEntry):
         """Go through the wizard and save; return the list „Uprawnienia”."""
@@ -67,10 +78,6 @@ class ConsentWizardPage(LoggedInPage):
         """Go through the wizard until iIKP refuses (at whichever step); return this page, showing why."""
         action = self._walk(entry)
         return self if action is None else self.await_refusal(action, "komunikat o odrzuceniu uprawnienia")
-
-    def messages(self) -> list[str]:
-        """The refusal messages shown, in page order (kept until the steps read alerts())."""
-        return self.alerts()
 
     def _walk(self, entry: ConsentEntry) -> Action | None:
         """Fill in each step; return the final save's Action, or None when a step was refused."""

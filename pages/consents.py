@@ -4,16 +4,24 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from enum import StrEnum
 
 from pages.components.header import LoggedInPage
 from pages.locators import Query, button, having, link, role, within
 from pages.missing import check_states
 
 
+class ConsentState(StrEnum):
+    """The state of a consent or authorisation; the value is how a scenario says it."""
+
+    ACTIVE = "aktywne"
+    WITHDRAWN = "wycofane"
+
+
 @dataclass(frozen=True)
 class ConsentRow:
-    """One row of the list, as the patient sees it; dates are None where the cell is empty; `state` is
-    'active' or 'withdrawn' (or the status text itself when the page shows another one)."""
+    """One row of the list, as the patient sees it; dates are None where the cell is empty; `status` is the
+    text shown, `state` what it means (None when the page shows a status the suite does not know)."""
 
     kind: str
     person: str
@@ -21,8 +29,15 @@ class ConsentRow:
     date_from: datetime.date | None
     date_to: datetime.date | None
     status: str
-    state: str
+    state: ConsentState | None
     can_withdraw: bool
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.person or self.scope} ({self.status})"
+
+    def names(self, identity: str) -> bool:
+        """Whether the row is of this person (by name) or these services (by scope)."""
+        return identity in self.person or identity == self.scope
 
 
 class ConsentsPage(LoggedInPage):
@@ -33,19 +48,30 @@ class ConsentsPage(LoggedInPage):
     # Column headers of the list -> ConsentRow fields.
     COLUMNS = {"Rodzaj": "kind", "Osoba": "person", "Zakres": "scope",
                "Od": "date_from", "Do": "date_to", "Status": "status"}
-    STATES = {"Aktywne": "active", "Wycofane": "withdrawn"}  # status texts -> states
+    STATES = {"Aktywne": ConsentState.ACTIVE, "Wycofane": ConsentState.WITHDRAWN}  # status texts -> states
     FULL_SCOPE = "Pełny zakres"
     EMPTY_CELLS = ("", "—", "-")  # how an empty cell is shown
     DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y")  # [wybór] ISO as in the simulator; the Polish one just in case
 
-    def consents(self, kind: str | None = None, person: str | None = None,
-                 scope: str | None = None) -> list[ConsentRow]:
+    def listed(self, kind: str | None = None, person: str | None = None,
+               scope: str | None = None) -> list[ConsentRow]:
         """Every row of the list in page order, optionally only those of this kind, person name or scope."""
         rows = [self._read(row) for row in self.read(Query.table(read={"withdraw": Query.exists(self.WITHDRAW)}))]
         check_states(self, [row.status for row in rows], self.STATES, "uprawnienia")
         return [row for row in rows
                 if (kind is None or row.kind == kind) and (person is None or person in row.person)
                 and (scope is None or row.scope == scope)]
+
+    def has_active(self, kind: str, identity: str) -> bool:
+        """Whether a row of this kind for this person (or services) can still be withdrawn."""
+        return any(row.can_withdraw and row.names(identity) for row in self.listed(kind))
+
+    def withdraw_active(self, kind: str, identity: str) -> "ConsentsPage":
+        """Withdraw every row of this kind for this person (or services) still active; return the list."""
+        page = self
+        while page.has_active(kind, identity):
+            page = page.withdraw(kind, identity)
+        return page
 
     def add_consent(self):
         """Follow „Dodaj uprawnienie”; return the wizard's first step."""
@@ -66,7 +92,7 @@ class ConsentsPage(LoggedInPage):
         return ConsentRow(
             kind=values["kind"], person=self._text(values["person"]), scope=self._text(values["scope"]),
             date_from=self._date(values["date_from"]), date_to=self._date(values["date_to"]),
-            status=values["status"], state=self.STATES.get(values["status"], values["status"]),
+            status=values["status"], state=self.STATES.get(values["status"]),
             can_withdraw=bool(row["withdraw"]))
 
     def _text(self, text: str) -> str:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
+from pages.account import ContactData
 from pages.base import BasePage
 from pages.components.header import LoggedInPage
 from pages.locators import button, label
@@ -11,35 +14,36 @@ from pages.locators import button, label
 CHANNEL_LABELS = ("SMS", "E-mail")
 
 
+class ContactField(StrEnum):
+    """A field of the contact data by its label."""
+
+    # [publiczne] krok-4-co-robic-z-e-recepta: "podaj swój numer telefonu lub/i adres mailowy"; [wybór] labels
+    PHONE = "Numer telefonu"
+    EMAIL = "Adres e-mail"
+
+
 class ContactFields(LoggedInPage):
     """A phone number and/or an e-mail address, and notifications by SMS, e-mail or both."""
 
-    # [publiczne] krok-4-co-robic-z-e-recepta: "podaj swój numer telefonu lub/i adres mailowy"; [wybór] labels
-    FIELD_LABELS = {"phone": "Numer telefonu", "email": "Adres e-mail"}
-    PHONE = label(FIELD_LABELS["phone"])
-    EMAIL = label(FIELD_LABELS["email"])
     SAVE = button("Zapisz")
 
-    def fill_in(self, email: str | None = None, phone: str | None = None,
-                channels: set[str] | None = None) -> "ContactFields":
-        """Type the given values (None leaves a field as it is) and tick exactly `channels`; return self."""
-        if phone is not None:
-            self.fill(self.PHONE, phone)
-        if email is not None:
-            self.fill(self.EMAIL, email)
-        wanted = {channel.casefold() for channel in channels or ()}
-        for channel in CHANNEL_LABELS if channels is not None else ():
-            self.set_checked(label(channel), channel.casefold() in wanted, f"powiadomienia: „{channel}”")
+    def fill_in(self, contact: ContactData) -> "ContactFields":
+        """Type the phone and the e-mail address and tick exactly the contact's channels; return self."""
+        self.fill_field(ContactField.PHONE, contact.phone)
+        self.fill_field(ContactField.EMAIL, contact.email)
+        for channel in CHANNEL_LABELS:
+            self.set_checked(label(channel), channel.casefold() in contact.channels, f"powiadomienia: „{channel}”")
+        return self
+
+    def fill_field(self, field: ContactField, value: str) -> "ContactFields":
+        """Type `value` into one field, leaving the others as they are; return self."""
+        self.fill(label(field.value), value)
         return self
 
     def save_expecting_refusal(self) -> "ContactFields":
         """Press „Zapisz” expecting the form back with what is wrong; return this page once it says so."""
         action = self.click(self.SAVE)
         return self.await_refusal(action, "komunikat o odrzuceniu danych kontaktowych")
-
-    def messages(self) -> list[str]:
-        """The refusal messages shown (role=alert), in page order (kept until the steps read alerts())."""
-        return self.alerts()
 
 
 class ContactFormPage(ContactFields):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 
 from pages import dom
 from pages.base import Site
@@ -11,19 +12,27 @@ from pages.components.header import LoggedInPage
 from pages.locators import Query, button, label, link, outside, role, text, within
 
 
-@dataclass(frozen=True)
-class Role:
-    """A POZ role as iIKP names it in „Moje konto”, in its forms and in the list of declarations."""
+class PozRole(StrEnum):
+    """A POZ role as iIKP names it: in the list „Zobacz deklaracje” (its value, `label`), as the heading of its
+    part of the POZ section on „Moje konto” (`section`), and as the h1 of its declaration form (`form_title`)."""
 
-    label: str  # [wybór] the role as the list „Zobacz deklaracje” shows it
-    section: str  # [wybór] the heading of the role's part of the POZ section on „Moje konto”
-    form_title: str  # [wybór] the h1 of the declaration form
+    DOCTOR = "lekarz", "Lekarz POZ", "Deklaracja wyboru lekarza POZ"  # [wybór]
+    NURSE = "pielęgniarka", "Pielęgniarka POZ", "Deklaracja wyboru pielęgniarki POZ"  # [wybór]
+    MIDWIFE = "położna", "Położna POZ", "Deklaracja wyboru położnej POZ"  # [wybór]
+
+    def __new__(cls, label: str, section: str, form_title: str):
+        member = str.__new__(cls, label)
+        member._value_ = label
+        member.section = section
+        member.form_title = form_title
+        return member
+
+    @property
+    def label(self) -> str:
+        return self.value
 
 
-DOCTOR = Role("lekarz", "Lekarz POZ", "Deklaracja wyboru lekarza POZ")
-NURSE = Role("pielęgniarka", "Pielęgniarka POZ", "Deklaracja wyboru pielęgniarki POZ")
-MIDWIFE = Role("położna", "Położna POZ", "Deklaracja wyboru położnej POZ")
-ROLES = {role.label: role for role in (DOCTOR, NURSE, MIDWIFE)}
+DOCTOR, NURSE, MIDWIFE = PozRole.DOCTOR, PozRole.NURSE, PozRole.MIDWIFE
 
 NO_REASON = "Brak szczególnego powodu"
 
@@ -42,7 +51,7 @@ class Confirmation:
 class RoleFormPage(LoggedInPage):
     """A step of the declaration form of one POZ role: its h1 names the role."""
 
-    def __init__(self, site: Site, role_: Role):
+    def __init__(self, site: Site, role_: PozRole):
         super().__init__(site)
         self.role = role_
 

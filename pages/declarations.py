@@ -4,10 +4,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 
 from pages.components.header import LoggedInPage
+from pages.declaration_form import PozRole
 from pages.locators import Query
 from pages.missing import check_states
+
+
+class DeclarationState(StrEnum):
+    """The stage of a POZ declaration; the value is how a scenario says it."""
+
+    SUBMITTED = "złożona"
+    ACCEPTED = "zaakceptowana"
+    REJECTED = "odrzucona"
+    ENDED = "zakończona"
 
 
 @dataclass(frozen=True)
@@ -22,21 +33,22 @@ class Declaration:
     fee_zl: int  # 0 when shown as free
     status: str
     notes: str
-    state: str  # submitted, accepted, rejected or ended (or the status text when it is another)
+    state: DeclarationState | None  # None when the screen shows a status the suite does not know
 
 
 class DeclarationsPage(LoggedInPage):
     TITLE = "Twoje deklaracje POZ"
     PATH = "/ikp/deklaracje"
     # [publiczne] telemedi.com: stages include „zaakceptowana” and „odrzucona”; [wybór] the others
-    STATES = {"Złożona": "submitted", "Zaakceptowana": "accepted", "Odrzucona": "rejected", "Zakończona": "ended"}
+    STATES = {"Złożona": DeclarationState.SUBMITTED, "Zaakceptowana": DeclarationState.ACCEPTED,
+              "Odrzucona": DeclarationState.REJECTED, "Zakończona": DeclarationState.ENDED}
     # [wybór] column headers -> Declaration fields
     COLUMNS = {"Rola": "role", "Placówka": "facility", "Osoba": "person", "Data złożenia": "submitted_on",
                "Wybór w roku": "choice_in_year", "Opłata": "fee_zl", "Status": "status", "Uwagi": "notes"}
     FEE_PATTERN = re.compile(r"(\d+) zł")  # [wybór] „80 zł” / „bez opłaty”
     EMPTY_VALUES = ("—", "-")  # how an empty cell is shown
 
-    def declarations(self) -> list[Declaration]:
+    def listed(self) -> list[Declaration]:
         """Every declaration in the list, in page order (newest first)."""
         rows = []
         table = self.read(Query.table())
@@ -46,9 +58,9 @@ class DeclarationsPage(LoggedInPage):
             fee = self.FEE_PATTERN.search(cells["fee_zl"])
             cells["fee_zl"] = int(fee.group(1)) if fee else 0
             cells["notes"] = "" if cells["notes"] in self.EMPTY_VALUES else cells["notes"]
-            rows.append(Declaration(**cells, state=self.STATES.get(cells["status"], cells["status"])))
+            rows.append(Declaration(**cells, state=self.STATES.get(cells["status"])))
         return rows
 
-    def declaration(self, role: str, person: str) -> Declaration | None:
-        """The newest declaration of this role (as shown) for this person, or None."""
-        return next((d for d in self.declarations() if d.role == role and d.person == person), None)
+    def declaration(self, role: PozRole, person: str) -> Declaration | None:
+        """The newest declaration of this role for this person, or None."""
+        return next((d for d in self.listed() if d.role == role.label and d.person == person), None)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from pages.account import AccountPage
 from pages.base import BasePage, Site
 from pages.components.error_pages import ErrorScreenPage, IkpErrorPage, PzErrorPage
 from pages.components.header import LoggedInPage
 from pages.contact_form import FirstContactPage
-from pages.declaration_form import NO_REASON, Confirmation, FacilitySearchPage, Role
+from pages.declaration_form import NO_REASON, Confirmation, PozRole
 from pages.declarations import DeclarationsPage
 from pages.errors import IkpErrorScreen, PzErrorScreen
 from pages.pz_login import PzLoginPage
@@ -85,21 +84,9 @@ def login_attempts_as_cez_prescribes(new_private_window: Callable[[], Site], pes
 
 
 # -- POZ declarations ---------------------------------------------------------------------------------
-def open_declaration_form(page: LoggedInPage, role: Role) -> FacilitySearchPage:
-    """From any logged-in page: „Moje konto” → POZ section → „Wypełnij deklarację”; return step 1."""
-    account = page if isinstance(page, AccountPage) else page.open_my_account()
-    return account.start_declaration(role)
-
-
-def declare(page: LoggedInPage, role: Role, facility: str, person: str,
+def declare(page: LoggedInPage, role: PozRole, facility: str, person: str,
             reason: str = NO_REASON) -> tuple[DeclarationsPage, Confirmation]:
     """From any logged-in page: fill in and submit a declaration; return (the list of declarations, Confirmation)."""
-    summary = open_declaration_form(page, role).search(facility).choose(facility).choose(person, reason)
+    summary = page.my_account().start_declaration(role).search(facility).choose(facility).choose(person, reason)
     confirmation = summary.confirmation()
     return summary.submit(), confirmation
-
-
-def view_declarations(page: LoggedInPage) -> DeclarationsPage:
-    """From any logged-in page: „Moje konto” → POZ section → „Zobacz deklaracje”; return the list."""
-    account = page if isinstance(page, AccountPage) else page.open_my_account()
-    return account.see_declarations()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from pages import dom
 from pages.components.header import LoggedInPage
@@ -12,20 +13,42 @@ from pages.missing import check_states
 from pages.prescriptions import RecipesTabPage
 
 
+class OrderState(StrEnum):
+    """The stage of a prescription order; the value is how a scenario says it."""
+
+    PLACED = "złożone"
+    IN_PROGRESS = "w realizacji"
+    FULFILLED = "zrealizowane"
+    REJECTED = "odrzucone"
+    CANCELLED = "anulowane"
+
+
 @dataclass(frozen=True)
 class Order:
-    """One order as the patient sees it; `position` is its place on the list (0: the newest); `state` is
-    one of placed, in_progress, fulfilled, rejected, cancelled (or the status text when it is another)."""
+    """One order as the patient sees it; `position` is its place on the list (0: the newest); `status` is the
+    text shown, `state` what it means (None when the screen shows a status the suite does not know)."""
 
     position: int
     title: str
     medicines: tuple[str, ...]
     doctor: str
     status: str
-    state: str
+    state: OrderState | None
     comment: str
     cancellable: bool
     repeatable: bool
+
+    def __str__(self) -> str:
+        return f"{', '.join(self.medicines)}: {self.status}"
+
+
+class OrderNotListed(AssertionError):
+    """The list „Zamówione recepty” shows no order of the medicines a scenario names."""
+
+    def __init__(self, medicines, orders: list[Order]):
+        listed = ", ".join(f"„{order}”" for order in orders) or "nic"
+        super().__init__(f"zamówienie na {', '.join(f'„{m}”' for m in medicines)}: oczekiwano na liście "
+                         f"„Zamówione recepty”, na ekranie {listed}")
 
 
 class OrdersPage(RecipesTabPage):
@@ -38,8 +61,9 @@ class OrdersPage(RecipesTabPage):
     DOCTOR_LABEL = "Lekarz"
     STATUS_LABEL = "Status"
     COMMENT_LABEL = "Komentarz lekarza"
-    STATES = {"Złożone": "placed", "W realizacji": "in_progress", "Zrealizowane": "fulfilled",
-              "Odrzucone": "rejected", "Anulowane": "cancelled"}
+    STATES = {"Złożone": OrderState.PLACED, "W realizacji": OrderState.IN_PROGRESS,
+              "Zrealizowane": OrderState.FULFILLED, "Odrzucone": OrderState.REJECTED,
+              "Anulowane": OrderState.CANCELLED}
 
     def orders(self) -> list[Order]:
         """Every order on the page, newest first."""
@@ -51,7 +75,7 @@ class OrdersPage(RecipesTabPage):
         shown_orders = self.read(read)
         check_states(self, [shown["status"] or "" for shown in shown_orders], self.STATES, "zamówienia")
         return [Order(position, shown["title"], tuple(shown["medicines"]), shown["doctor"] or "",
-                      shown["status"] or "", self.STATES.get(shown["status"] or "", shown["status"] or ""),
+                      shown["status"] or "", self.STATES.get(shown["status"] or ""),
                       shown["comment"] or "", shown["cancellable"], shown["repeatable"])
                 for position, shown in enumerate(shown_orders)]
 
@@ -59,6 +83,29 @@ class OrdersPage(RecipesTabPage):
         """The newest order of exactly these medicines, or None when there is none."""
         wanted = sorted(medicines)
         return next((order for order in self.orders() if sorted(order.medicines) == wanted), None)
+
+    def shown(self, medicines: list[str] | tuple[str, ...]) -> Order:
+        """The newest order of exactly these medicines; OrderNotListed, naming the orders shown, when there is none."""
+        orders = self.orders()
+        wanted = sorted(medicines)
+        found = next((order for order in orders if sorted(order.medicines) == wanted), None)
+        if found is None:
+            raise OrderNotListed(medicines, orders)
+        return found
+
+    def cancel_order_of(self, medicines: list[str] | tuple[str, ...]) -> "OrdersPage":
+        """Press „Anuluj zamówienie” on the newest order of these medicines; return this page, shown anew."""
+        return self.cancel(self.shown(medicines))
+
+    def repeat_order_of(self, medicines: list[str] | tuple[str, ...]) -> "OrdersPage":
+        """„Zamów ponownie” on the newest order of these medicines, confirmed; return the list with the new order."""
+        return self.repeat(self.shown(medicines))
+
+    def cancel_open(self, medicines: list[str] | tuple[str, ...]) -> "OrdersPage":
+        """Cancel the newest still cancellable order of exactly these medicines, if there is one; return the list."""
+        wanted = sorted(medicines)
+        order = next((o for o in self.orders() if sorted(o.medicines) == wanted and o.cancellable), None)
+        return self.cancel(order) if order is not None else self
 
     def cancel(self, order: Order) -> "OrdersPage":
         """Press „Anuluj zamówienie” on this order; return this page, shown anew."""
@@ -110,9 +157,3 @@ class OrderConfirmationPage(LoggedInPage):
         """Press „Potwierdź”; return „Zamówione recepty”."""
         return OrdersPage(self.site).arrive(self.click(self.CONFIRM))
 
-
-def ordered_recipes(page: LoggedInPage) -> OrdersPage:
-    """From any logged-in page: „Recepty” > „Zamówione recepty”, shown anew; return it."""
-    from pages.prescriptions import recipes
-
-    return recipes(page).tab(OrdersPage)

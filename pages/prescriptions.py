@@ -68,23 +68,10 @@ class PrescriptionsPage(RecipesTabPage):
         """Tick the medicines (maybe none) and press „Zamów receptę”; return this page once it says why not."""
         return self.await_refusal(self._tick_and_submit(medicines), "komunikat, dlaczego nie można zamówić recepty")
 
-    def refusal_message(self) -> str:
-        """The message saying why the order was not placed, or '' (kept until the steps read alerts())."""
-        return " ".join(self.alerts())
-
-    def refusal_says(self, words: tuple[str, ...]) -> bool:
-        """Whether the refusal message mentions every one of these words (case-insensitive)."""
-        message = self.refusal_message().casefold()
-        return bool(message) and all(word.casefold() in message for word in words)
-
     def _tick_and_submit(self, medicines: list[str]) -> Action:
         for medicine in medicines:
             self.set_checked(label(medicine), True, f"pole wyboru leku „{medicine}”")
         return self.click(self.ORDER)
 
-
-def recipes(page: LoggedInPage) -> PrescriptionsPage:
-    """From any logged-in page: „Recepty” in the main menu; return its first sub-tab."""
-    return page if isinstance(page, PrescriptionsPage) else page.go_to(RecipesTabPage.TITLE, PrescriptionsPage)
 
 

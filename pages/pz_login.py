@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from selenium.webdriver.common.keys import Keys
 
 from pages import dom
@@ -13,6 +15,13 @@ from pages.terms import TermsPage
 
 # The screens iIKP may show right after the test PZ sends the browser back.
 LANDING_PAGES = (TermsPage, HomePage)
+
+
+class Submit(StrEnum):
+    """How the PESEL is submitted on the PZ page (instrukcja CeZ pkt 2.2)."""
+
+    ENTER = "klawiszem ENTER"
+    BUTTON = "przyciskiem „Dalej”"
 
 
 class PzLoginPage(BasePage):
@@ -39,15 +48,15 @@ class PzLoginPage(BasePage):
         site.driver.get(site.ikp(cls.LOGIN_ENTRY))
         return cls(site).arrive()
 
-    def log_in(self, pesel: str, submit_with: str = "enter") -> BasePage:
+    def log_in(self, pesel: str, submit_with: Submit = Submit.ENTER) -> BasePage:
         """Type the PESEL and submit with ENTER or the button „Dalej”; return the iIKP page landed on."""
         return self.next_page(self._type_and_submit(pesel, submit_with), *LANDING_PAGES)
 
-    def attempt_invalid(self, pesel: str, submit_with: str = "enter") -> "PzLoginPage":
+    def attempt_invalid(self, pesel: str, submit_with: Submit = Submit.ENTER) -> "PzLoginPage":
         """Submit a PESEL expected to be refused; return this page once it shows its message."""
         return self.await_refusal(self._type_and_submit(pesel, submit_with), "komunikat o błędnym numerze PESEL")
 
-    def log_in_allowing_error_screen(self, pesel: str, submit_with: str = "enter") -> BasePage:
+    def log_in_allowing_error_screen(self, pesel: str, submit_with: Submit = Submit.ENTER) -> BasePage:
         """Like log_in, but return an error screen (3.1 or 3.2) as its page instead of raising it.
 
         For scenarios where an error screen is the expected outcome (a valid PESEL of no test patient),
@@ -56,16 +65,12 @@ class PzLoginPage(BasePage):
         """
         return self.next_page(self._type_and_submit(pesel, submit_with), *LANDING_PAGES, PzErrorPage, IkpErrorPage)
 
-    def _type_and_submit(self, pesel: str, submit_with: str) -> Action:
+    def _type_and_submit(self, pesel: str, submit_with: Submit) -> Action:
         """Type the PESEL and submit it; return the submitting Action."""
-        if submit_with == "enter":
+        if submit_with is Submit.ENTER:
             return self.fill(self.PESEL, pesel + Keys.ENTER)  # typed, then ENTER, as a person does
         self.fill(self.PESEL, pesel)
         return self.click(self.NEXT)
-
-    def error_message(self) -> str:
-        """The validation message shown for the field, or '' (kept until the steps read alerts())."""
-        return next(iter(self.alerts()), "")
 
     def is_on_pz_origin(self) -> bool:
         return self.current_url().startswith(self.site.pz_url)

@@ -13,14 +13,14 @@ import datetime
 import pytest
 from selenium.common.exceptions import TimeoutException
 
-from pages.account import AccountPage
+from pages.account import AccountPage, ContactData
 from pages.consent_form import ConsentWizardPage
-from pages.consents import ConsentsPage
+from pages.consents import ConsentsPage, ConsentState
 from pages.contact_form import ContactFormPage
 from pages.declaration_form import DOCTOR, ConfirmationPage, FacilitySearchPage
-from pages.declarations import DeclarationsPage
+from pages.declarations import DeclarationsPage, DeclarationState
 from pages.home import HomePage
-from pages.orders import OrderConfirmationPage, OrdersPage
+from pages.orders import OrderConfirmationPage, OrdersPage, OrderState
 from pages.prescriptions import PrescriptionsPage
 
 pytestmark = pytest.mark.browser
@@ -35,15 +35,15 @@ def test_the_header_shows_the_patient_and_logout(opened):
 def test_account_shows_name_and_contact_data(opened):
     account = opened("account", AccountPage)
     assert account.patient_name() == "Jan Nowak"
-    assert account.contact_data() == {"phone": "600100200", "email": "jan.nowak@example.com", "channels": {"sms"}}
+    assert account.contact_data() == ContactData("600100200", "jan.nowak@example.com", frozenset({"sms"}))
 
 
 def test_consents_are_read_by_their_column_headers(opened):
-    rows = opened("consents", ConsentsPage).consents()
+    rows = opened("consents", ConsentsPage).listed()
     assert [(row.kind, row.person, row.scope, row.state, row.can_withdraw, row.date_to) for row in rows] == [
         ("Upoważnienie do dostępu do dokumentacji medycznej", "Ewa Nowak (PESEL 152320*****)", "Pełny zakres",
-         "active", True, None),
-        ("Zgoda na udzielenie określonych świadczeń zdrowotnych", "", "Usunięcie zęba", "withdrawn", False,
+         ConsentState.ACTIVE, True, None),
+        ("Zgoda na udzielenie określonych świadczeń zdrowotnych", "", "Usunięcie zęba", ConsentState.WITHDRAWN, False,
          datetime.date(2030, 12, 31)),
     ]
 
@@ -58,8 +58,8 @@ def test_prescriptions_list_and_orderable_medicines(opened):
 def test_orders_are_read_by_the_labels_beside_their_values(opened):
     orders = opened("orders", OrdersPage).orders()
     assert [(o.medicines, o.state, o.comment, o.cancellable, o.repeatable) for o in orders] == [
-        (("Bisoprolol 5 mg", "Atorwastatyna 20 mg"), "placed", "", True, False),
-        (("Metformina 500 mg",), "rejected", "Proszę zgłosić się na wizytę", False, True),
+        (("Bisoprolol 5 mg", "Atorwastatyna 20 mg"), OrderState.PLACED, "", True, False),
+        (("Metformina 500 mg",), OrderState.REJECTED, "Proszę zgłosić się na wizytę", False, True),
     ]
     assert all(o.doctor == "dr n. med. Adam Lekarski, Przychodnia Zdrowie" for o in orders)
 
@@ -69,10 +69,11 @@ def test_the_order_confirmation_is_recognised(opened):
 
 
 def test_declarations_are_read_by_their_column_headers(opened):
-    rows = opened("declarations", DeclarationsPage).declarations()
+    rows = opened("declarations", DeclarationsPage).listed()
     assert [(d.role, d.person, d.state, d.notes, d.fee_zl) for d in rows][:1] == [
-        ("pielęgniarka", "Elżbieta Woźniak", "rejected", "Brak miejsc", 0)]
-    assert {(d.role, d.state) for d in rows} >= {("lekarz", "accepted"), ("położna", "accepted")}
+        ("pielęgniarka", "Elżbieta Woźniak", DeclarationState.REJECTED, "Brak miejsc", 0)]
+    accepted = DeclarationState.ACCEPTED
+    assert {(d.role, d.state) for d in rows} >= {("lekarz", accepted), ("położna", accepted)}
 
 
 def test_facility_search_results(opened):
@@ -91,13 +92,13 @@ def test_the_declaration_confirmation_states_choice_fee_role_and_person(opened):
 def test_a_refused_contact_form_names_the_wrong_fields(opened):
     form = opened("contact_refused", ContactFormPage)
     assert form.refused_fields() == ["Numer telefonu", "Adres e-mail"]
-    assert len(form.messages()) == 2
+    assert len(form.alerts()) == 2
 
 
 def test_a_refused_wizard_step_names_the_wrong_field(opened):
     wizard = opened("consent_refused", ConsentWizardPage)
     assert wizard.refused_fields() == ["PESEL osoby"]
-    assert wizard.messages() == ["PESEL osoby jest nieprawidłowy."]
+    assert wizard.alerts() == ["PESEL osoby jest nieprawidłowy."]
 
 
 def test_next_page_returns_the_candidate_that_is_here(opened):
