@@ -177,6 +177,11 @@ class GivenState:
         """An earlier prescription of a medicine taken long-term (orderable)."""
         self.sim.add_prescription(patient.pesel, medicine=medicine, dosage=dosage, continuation=True)
 
+    def prescriptions(self, patient: Persona, medicines: list[str]) -> None:
+        """Earlier prescriptions of these medicines, each taken long-term (orderable)."""
+        for medicine in medicines:
+            self.prescription(patient, medicine)
+
     def order_placed(self, patient: Persona, medicines: list[str], days_ago: int = 0) -> OrderRef:
         """An order of these medicines placed `days_ago` days before the patient's today."""
         prescriptions = {p["medicine"]: p["id"] for p in self.sim.patient(patient.pesel)["prescriptions"]}

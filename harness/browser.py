@@ -17,10 +17,9 @@ from selenium.common.exceptions import SessionNotCreatedException, WebDriverExce
 from selenium.webdriver.remote.command import Command
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from harness import child_process
+from harness import child_process, metering
 from harness.config import Settings
 from harness.errors import BrowserSetupError
-from harness.measure import timing
 
 log = logging.getLogger("iikp.browser")
 
@@ -243,8 +242,7 @@ class BrowserKeeper:
             return driver
         started = time.perf_counter()
         driver = new_browser(self.settings)
-        timing.browser_started(time.perf_counter() - started)
-        timing.instrument(driver)
+        metering.browser_started(time.perf_counter() - started, driver)
         return driver
 
     def give_back(self, driver: WebDriver, reusable: bool, origins: list[str]) -> None:

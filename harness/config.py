@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -111,45 +111,52 @@ def _variants(key: str, raw: str) -> str:
     return ",".join(names)
 
 
+def setting(default: object, parse: Callable[[str, str], object]):
+    """A configuration key: its default and how its raw text is checked and converted (declared once, here)."""
+    return field(default=default, metadata={"parse": parse})
+
+
 @dataclass(frozen=True)
 class Settings:
     """The run's settings; see the configuration table in README.md."""
 
-    target: str = "symulator"
-    base_url: str = ""
-    pz_url: str = ""
-    browser: str = "chromium"
-    headless: bool = True
-    remote_url: str = ""
-    timeout: float = 10.0
-    accounts: str = "accounts.ini"
-    screenshots: str = "failure"
-    driver_manager: str = "system"
-    driver_path: str = ""
-    browser_path: str = ""
-    retries: int = 2
-    preflight_timeout: float = 5.0
-    lease_timeout: float = 300.0
-    stats_file: str = ""
-    facility: str = ""
-    irreversible: bool = False
-    cleanup: str = "auto"
-    markup: str = "default"
-    markup_seed: int = -1
-    ui: str = "pages"
-    spa_delay_ms: int = -1
-    browser_reuse: bool = True
-    grid: str = ""
-    grid_nodes: int = 0
-    sim_reword: str = ""  # the simulator shows other words: an overlay file ([teksty]), as -D teksty takes
-    sim_rename: str = ""  # the simulator's data carry other names: an accounts file's [nazwy]
-    sim_variants: str = ""  # the simulator's flow variants, comma-separated (SIM_VARIANTS)
+    target: str = setting("symulator", _choice(TARGETS))
+    base_url: str = setting("", _url)
+    pz_url: str = setting("", _url)
+    browser: str = setting("chromium", _choice(BROWSERS))
+    headless: bool = setting(True, _bool)
+    remote_url: str = setting("", _url)
+    timeout: float = setting(10.0, _number(0.5, 300))
+    accounts: str = setting("accounts.ini", _text)
+    screenshots: str = setting("failure", _choice(SCREENSHOTS))
+    driver_manager: str = setting("system", _choice(DRIVER_MANAGERS))
+    driver_path: str = setting("", _text)
+    browser_path: str = setting("", _text)
+    retries: int = setting(2, _number(0, 10, integer=True))
+    preflight_timeout: float = setting(5.0, _number(0.5, 120))
+    lease_timeout: float = setting(300.0, _number(0, 3600))
+    stats_file: str = setting("", _text)
+    facility: str = setting("", _text)
+    irreversible: bool = setting(False, _bool)
+    cleanup: str = setting("auto", _choice(CLEANUPS))
+    markup: str = setting("default", _choice(MARKUPS))
+    markup_seed: int = setting(-1, _number(-1, 2**31 - 1, integer=True))
+    ui: str = setting("pages", _choice(UIS))
+    spa_delay_ms: int = setting(-1, _number(-1, 10_000, integer=True))
+    browser_reuse: bool = setting(True, _bool)
+    grid: str = setting("", _grid)
+    grid_nodes: int = setting(0, _number(0, 16, integer=True))
+    # the simulator shows other words: an overlay file ([teksty]), as -D teksty takes
+    sim_reword: str = setting("", _file)
+    sim_rename: str = setting("", _file)  # the simulator's data carry other names: an accounts file's [nazwy]
+    sim_variants: str = setting("", _variants)  # the simulator's flow variants, comma-separated (SIM_VARIANTS)
     # Allure results: a run starts a fresh results folder unless this is true (harness.allure_formatter)
-    append_results: bool = False
-    teksty: str = ""  # an overlay of screen texts for this environment (TOML, see teksty.example.toml)
+    append_results: bool = setting(False, _bool)
+    teksty: str = setting("", _text)  # an overlay of screen texts for this environment (TOML, see teksty.example.toml)
     # Address of docs/instrukcja-iikp.md (or its HTML copy) that the report's „Instrukcja CeZ” links open
-    docs_url: str = ""
-    strict: bool = True  # a query for one element that matches several visible ones fails (pages/base.py)
+    docs_url: str = setting("", _text)
+    # a query for one element that matches several visible ones fails (pages/base.py)
+    strict: bool = setting(True, _bool)
 
     @property
     def uses_simulator(self) -> bool:
@@ -166,42 +173,7 @@ class Settings:
         return path if path.is_absolute() else PROJECT_ROOT / path
 
 
-PARSERS: dict[str, Callable[[str, str], object]] = {
-    "target": _choice(TARGETS),
-    "base_url": _url,
-    "pz_url": _url,
-    "browser": _choice(BROWSERS),
-    "headless": _bool,
-    "remote_url": _url,
-    "timeout": _number(0.5, 300),
-    "accounts": _text,
-    "screenshots": _choice(SCREENSHOTS),
-    "driver_manager": _choice(DRIVER_MANAGERS),
-    "driver_path": _text,
-    "browser_path": _text,
-    "retries": _number(0, 10, integer=True),
-    "preflight_timeout": _number(0.5, 120),
-    "lease_timeout": _number(0, 3600),
-    "stats_file": _text,
-    "facility": _text,
-    "irreversible": _bool,
-    "cleanup": _choice(CLEANUPS),
-    "markup": _choice(MARKUPS),
-    "markup_seed": _number(-1, 2**31 - 1, integer=True),
-    "ui": _choice(UIS),
-    "spa_delay_ms": _number(-1, 10_000, integer=True),
-    "browser_reuse": _bool,
-    "grid": _grid,
-    "grid_nodes": _number(0, 16, integer=True),
-    "sim_reword": _file,
-    "sim_rename": _file,
-    "sim_variants": _variants,
-    "append_results": _bool,
-    "teksty": _text,
-    "docs_url": _text,
-    "strict": _bool,
-}
-assert set(PARSERS) == {f.name for f in fields(Settings)}
+PARSERS: dict[str, Callable[[str, str], object]] = {f.name: f.metadata["parse"] for f in fields(Settings)}
 
 ENV_PREFIX = "IIKP_"
 # Environment variables with the prefix that are not configuration keys.

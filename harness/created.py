@@ -1,4 +1,5 @@
-"""What this scenario created, on screen or by arrangement, so that „ta/to/tę …” means the last one of its kind."""
+"""What this scenario created, on screen or by arrangement, so that „ta/to/tę …” means the last one of its kind,
+and how to undo what it changed on a real account (`undo`, through the screens; None when it cannot be undone)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,9 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from harness.personas import Persona
+from pages.account import ContactData
+from pages.components.header import LoggedInPage
+from pages.declaration_form import PozRole
 
 
 @dataclass(frozen=True)
@@ -15,13 +19,14 @@ class DeclarationRef:
     """A POZ declaration by what the patient and the facility know of it (never a simulator id)."""
 
     patient: Persona
-    role: str  # as the list of declarations shows it: lekarz, pielęgniarka, położna
+    role: PozRole
     facility: str
     person: str
     submitted_on: datetime.date | None = None
 
     what = "deklaracja"
     this = "tę deklarację"
+    undo = None  # a declaration counts in the year for good (@nieodwracalne)
 
     def describe(self) -> str:
         return f"deklaracja wyboru ({self.role}) „{self.person}” z placówki „{self.facility}” pacjenta {self.patient}"
@@ -39,7 +44,15 @@ class OrderRef:
     this = "to zamówienie"
 
     def describe(self) -> str:
-        return f"zamówienie na {', '.join(f'„{m}”' for m in self.medicines)} pacjenta {self.patient}"
+        return f"zamówienie na {', '.join(f'„{m}”' for m in self.medicines)}"
+
+    @property
+    def undo_label(self) -> str:
+        return f"anulowanie zamówienia na {', '.join(self.medicines)}"
+
+    def undo(self, page: LoggedInPage) -> LoggedInPage:
+        """Cancel the newest still cancellable order of these medicines (one per order placed)."""
+        return page.ordered_prescriptions(anew=True).cancel_open(self.medicines)
 
 
 @dataclass(frozen=True)
@@ -57,12 +70,43 @@ class ConsentRef:
     what = "uprawnienie"
     this = "to uprawnienie"
 
+    @property
+    def identity(self) -> str:
+        """Whom or what it concerns, as its row names it: the person, or the services."""
+        return self.person_name or self.scope
+
     def describe(self) -> str:
         whom = f"dla {self.person_name}" if self.person_name else f"w zakresie „{self.scope}”"
-        return f"uprawnienie „{self.kind}” {whom} pacjenta {self.patient}"
+        return f"uprawnienie „{self.kind}” {whom}"
+
+    @property
+    def undo_label(self) -> str:
+        return f"wycofanie uprawnienia „{self.kind}” ({self.identity})"
+
+    def undo(self, page: LoggedInPage) -> LoggedInPage:
+        """Withdraw it, if it is still active."""
+        return page.consents().withdraw_active(self.kind, self.identity)
 
 
-Thing = TypeVar("Thing", DeclarationRef, OrderRef, ConsentRef)
+@dataclass(frozen=True)
+class ContactChange:
+    """The contact data a scenario replaced on screen, as they were before."""
+
+    patient: Persona
+    before: ContactData
+
+    what = "zmiana danych kontaktowych"
+    this = "tę zmianę danych kontaktowych"
+    undo_label = "przywrócenie poprzednich danych kontaktowych"
+
+    def describe(self) -> str:
+        return f"dane kontaktowe sprzed zmiany ({self.before})"
+
+    def undo(self, page: LoggedInPage) -> LoggedInPage:
+        return page.my_account().change_contact_data(self.before)
+
+
+Thing = TypeVar("Thing", DeclarationRef, OrderRef, ConsentRef, ContactChange)
 
 
 class NothingCreated(Exception):

@@ -1,14 +1,10 @@
-"""Exit codes and the set-up errors of a run; the error screens' failures live with the pages (pages/errors.py)."""
+"""The set-up errors of a run; the exit codes live in harness/exits.py, the error screens' failures with the
+pages (pages/errors.py). Both are re-exported here."""
 
 from __future__ import annotations
 
+from harness.exits import EXIT_ENVIRONMENT, EXIT_OK, EXIT_PRODUCT_FAILURE, EXIT_USAGE  # noqa: F401 - re-exported
 from pages.errors import EnvironmentFailure, IkpErrorScreen, PzErrorScreen  # noqa: F401 - re-exported
-
-# Exit codes of a run (documented in README.md).
-EXIT_OK = 0
-EXIT_PRODUCT_FAILURE = 1
-EXIT_USAGE = 2
-EXIT_ENVIRONMENT = 3
 
 
 class SuiteError(Exception):

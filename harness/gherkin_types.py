@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import parse
@@ -17,8 +18,44 @@ from behave import register_type
 
 from harness import personas
 from pages import wording
+from pages.account import ContactData, channels_of
+from pages.consent_form import ConsentField
+from pages.consents import ConsentState
+from pages.contact_form import ContactField
+from pages.declaration_form import PozRole
+from pages.declarations import DeclarationState
+from pages.orders import OrderState
+from pages.pz_login import Submit
 
 DATA, SCREEN_TEXT = "dane", "tekst ekranu"
+
+
+def choice(options: Mapping[str, object], allowed: str | None = None) -> Callable[[str], object]:
+    """A parameter type accepting exactly the words of `options` and delivering their values.
+
+    `allowed` says in words what it accepts (docs/kroki.md); by default the words themselves.
+    """
+    words = sorted(options, key=len, reverse=True)  # the longest first, so that no word cuts another short
+
+    @parse.with_pattern("|".join(re.escape(word) for word in words))
+    def convert(text: str) -> object:
+        return options[text]
+
+    quoted = [f"`{word}`" for word in options]
+    convert.allowed = allowed or (", ".join(quoted[:-1]) + " albo " + quoted[-1] if len(quoted) > 1 else quoted[0])
+    return convert
+
+
+def pattern(regex: str, allowed: str, convert: Callable[[str], object] = str) -> Callable[[str], object]:
+    """A parameter type accepting text that matches `regex`, delivered through `convert`."""
+
+    @parse.with_pattern(regex)
+    def parse_text(text: str) -> object:
+        return convert(text)
+
+    parse_text.allowed = allowed
+    return parse_text
+
 
 # -- people ---------------------------------------------------------------------------------------------
 # A persona is a first and last name, e.g. "Jan Nowak", "Stanisław Wójcik".
@@ -29,10 +66,12 @@ OUTSIDERS = {"osoba spoza listy pacjentów testowych": "15232045626"}
 
 @dataclass(frozen=True)
 class ThirdPerson:
-    """Someone the patient authorises; synthetic data, never a test patient's own PESEL."""
+    """Someone the patient authorises; synthetic data, never a test patient's own PESEL. `myself`: the
+    logged-in patient, whose name and PESEL the scenario knows only when it runs."""
 
     name: str
     pesel: str
+    myself: bool = False
 
 
 # Third persons as Gherkin names them („dla Ewy Nowak”): their name and a synthetic PESEL.
@@ -43,61 +82,25 @@ THIRD_PERSONS = personas.RenamedPeople({
 })
 MYSELF = "samego siebie"  # the logged-in patient, named in the form as a third person
 
-
-@parse.with_pattern(_NAME)
-def parse_persona(text: str) -> str:
-    return text
-
-
-@parse.with_pattern("|".join(re.escape(form) for form in OUTSIDERS))
-def parse_outsider(text: str) -> str:
-    return OUTSIDERS[text]
-
-
-@parse.with_pattern(f"{_NAME}|" + "|".join(re.escape(form) for form in OUTSIDERS))
-def parse_anyone(text: str) -> str:
-    return text
-
-
-@parse.with_pattern("|".join(re.escape(form) for form in [*THIRD_PERSONS, MYSELF]))
-def parse_third_person(text: str) -> str:
-    return text
-
-
-parse_persona.allowed = ("imię i nazwisko persony: Jan Nowak, Anna Kowalska, Stanisław Wójcik, Maria Zielińska "
-                         "(symulator) albo osoby z pliku kont (prawdziwe iIKP); zdanie działa jako ta osoba")
-parse_outsider.allowed = "`osoba spoza listy pacjentów testowych` (ktoś z poprawnym numerem PESEL, kto nie ma konta)"
-parse_anyone.allowed = f"persona (jak wyżej) albo {parse_outsider.allowed}"
-parse_third_person.allowed = ("osoba, której pacjent nadaje uprawnienie (w dopełniaczu): "
-                              + ", ".join(f"`{form}`" for form in [*THIRD_PERSONS, MYSELF]))
+PERSONA_ALLOWED = ("imię i nazwisko persony: Jan Nowak, Anna Kowalska, Stanisław Wójcik, Maria Zielińska "
+                   "(symulator) albo osoby z pliku kont (prawdziwe iIKP); zdanie działa jako ta osoba")
+OUTSIDER_ALLOWED = "`osoba spoza listy pacjentów testowych` (ktoś z poprawnym numerem PESEL, kto nie ma konta)"
+parse_persona = pattern(_NAME, PERSONA_ALLOWED)
+parse_outsider = choice(OUTSIDERS, OUTSIDER_ALLOWED)
+parse_anyone = pattern(f"{_NAME}|" + "|".join(re.escape(form) for form in OUTSIDERS),
+                       f"persona (jak wyżej) albo {OUTSIDER_ALLOWED}")
+parse_third_person = choice({**THIRD_PERSONS, MYSELF: ThirdPerson(MYSELF, "", myself=True)},
+                            "osoba, której pacjent nadaje uprawnienie (w dopełniaczu): "
+                            + ", ".join(f"`{form}`" for form in [*THIRD_PERSONS, MYSELF]))
 
 # -- logging in ---------------------------------------------------------------------------------------
-SUBMIT_WAYS = {"klawiszem ENTER": "enter", "przyciskiem „Dalej”": "button"}
-
-
-@parse.with_pattern("|".join(re.escape(way) for way in SUBMIT_WAYS))
-def parse_submit_way(text: str) -> str:
-    return SUBMIT_WAYS[text]
-
-
-@parse.with_pattern(r"[^”]*")
-def parse_typed(text: str) -> str:
-    return text
-
-
-parse_submit_way.allowed = ", ".join(f"`{way}`" for way in SUBMIT_WAYS) + " (instrukcja CeZ pkt 2.2)"
-parse_typed.allowed = "dowolny tekst wpisany przez osobę (może być pusty)"
+parse_submit_way = choice({way.value: way for way in Submit},
+                          ", ".join(f"`{way.value}`" for way in Submit) + " (instrukcja CeZ pkt 2.2)")
+parse_typed = pattern(r"[^”]*", "dowolny tekst wpisany przez osobę (może być pusty)")
 
 # -- contact data -------------------------------------------------------------------------------------------
-CONTACT_FIELDS = {"adres e-mail": "email", "numer telefonu": "phone"}
-
-
-@parse.with_pattern("|".join(CONTACT_FIELDS))
-def parse_contact_field(text: str) -> str:
-    return text
-
-
-parse_contact_field.allowed = "`adres e-mail` albo `numer telefonu` (pole formularza danych kontaktowych)"
+parse_contact_field = choice({"adres e-mail": ContactField.EMAIL, "numer telefonu": ContactField.PHONE},
+                             "`adres e-mail` albo `numer telefonu` (pole formularza danych kontaktowych)")
 
 # -- consents -------------------------------------------------------------------------------------------------
 # The kinds of „Uprawnienia”, as art. 7a ust. 1 pkt 3–5 of the act on the information system in
@@ -119,20 +122,17 @@ class Period:
         first = today + datetime.timedelta(days=self.start)
         return first, (first + datetime.timedelta(days=self.days - 1) if self.days else None)
 
+    def describe(self, today: datetime.date) -> str:
+        """„od 2026-12-06 do 2027-01-04” or „od 2026-12-06 bezterminowo”, as dates on the screen read."""
+        first, last = self.dates(today)
+        return f"od {first.isoformat()} " + (f"do {last.isoformat()}" if last else "bezterminowo")
+
 
 _STARTS = {"dziś": 0, "jutra": 1}
 _PERIOD = r"od (?:dziś|jutra) (?:bezterminowo|przez \d+ dni)|z datą rozpoczęcia wczoraj"
-CONSENT_STATES = {"aktywne": "active", "wycofane": "withdrawn"}
-CONSENT_FIELDS = {"PESEL osoby": "person_pesel", "datę rozpoczęcia": "date_from"}
 
 
-@parse.with_pattern("|".join(re.escape(kind) for kind in CONSENT_KINDS))
-def parse_consent_kind(text: str) -> str:
-    return text
-
-
-@parse.with_pattern(_PERIOD)
-def parse_period(text: str) -> Period:
+def _period(text: str) -> Period:
     if text == "z datą rozpoczęcia wczoraj":
         return Period(start=-1, days=None)
     start, length = re.fullmatch(r"od (\S+) (.+)", text).groups()
@@ -140,68 +140,31 @@ def parse_period(text: str) -> Period:
     return Period(start=_STARTS[start], days=days)
 
 
-@parse.with_pattern("|".join(CONSENT_STATES))
-def parse_consent_state(text: str) -> str:
-    return CONSENT_STATES[text]
-
-
-@parse.with_pattern("|".join(re.escape(field) for field in CONSENT_FIELDS))
-def parse_consent_field(text: str) -> str:
-    return CONSENT_FIELDS[text]
-
-
-parse_consent_kind.allowed = "rodzaj uprawnienia (nazwa z ustawy, art. 7a ust. 1 pkt 3–5): " + ", ".join(
-    f"`{kind}`" for kind in CONSENT_KINDS)
-parse_period.allowed = "`od dziś bezterminowo`, `od jutra przez N dni`, `z datą rozpoczęcia wczoraj`"
-parse_consent_state.allowed = "`aktywne` albo `wycofane`"
-parse_consent_field.allowed = "`PESEL osoby` albo `datę rozpoczęcia` (pole, które iIKP wskazuje jako błędne)"
+parse_consent_kind = choice({kind: kind for kind in CONSENT_KINDS},
+                            "rodzaj uprawnienia (nazwa z ustawy, art. 7a ust. 1 pkt 3–5): "
+                            + ", ".join(f"`{kind}`" for kind in CONSENT_KINDS))
+parse_period = pattern(_PERIOD, "`od dziś bezterminowo`, `od jutra przez N dni`, `z datą rozpoczęcia wczoraj`",
+                       _period)
+parse_consent_state = choice({state.value: state for state in ConsentState})
+parse_consent_field = choice({"PESEL osoby": ConsentField.PERSON_PESEL, "datę rozpoczęcia": ConsentField.DATE_FROM},
+                             "`PESEL osoby` albo `datę rozpoczęcia` (pole, które iIKP wskazuje jako błędne)")
 
 # -- prescriptions ---------------------------------------------------------------------------------------------
 _QUOTED = re.compile(r"„([^”]+)”")
-ORDER_STATES = {"złożone": "placed", "w realizacji": "in_progress", "zrealizowane": "fulfilled",
-                "odrzucone": "rejected", "anulowane": "cancelled"}
-
-
-@parse.with_pattern(r"„[^”]+”(?:(?:, | i )„[^”]+”)*")
-def parse_medicines(text: str) -> list[str]:
-    """„Metformina 500 mg”, „Bisoprolol 5 mg” i „Atorwastatyna 20 mg” -> the three names."""
-    return _QUOTED.findall(text)
-
-
-@parse.with_pattern("|".join(ORDER_STATES))
-def parse_order_state(text: str) -> str:
-    return ORDER_STATES[text]
-
-
-parse_medicines.allowed = ("nazwy leków z recept pacjenta w cudzysłowach „…”, kilka oddzielonych przecinkiem "
-                           "lub „i”, np. `„Bisoprolol 5 mg” i „Atorwastatyna 20 mg”`")
-parse_order_state.allowed = ", ".join(f"`{state}`" for state in ORDER_STATES)
+parse_medicines = pattern(r"„[^”]+”(?:(?:, | i )„[^”]+”)*",
+                          "nazwy leków z recept pacjenta w cudzysłowach „…”, kilka oddzielonych przecinkiem "
+                          "lub „i”, np. `„Bisoprolol 5 mg” i „Atorwastatyna 20 mg”`",
+                          _QUOTED.findall)
+parse_order_state = choice({state.value: state for state in OrderState})
 
 # -- POZ declarations ----------------------------------------------------------------------------------------------
-# Gherkin's genitive ("deklaracja wyboru lekarza") -> the role as the list of declarations shows it.
-ROLES = {"lekarza": "lekarz", "pielęgniarki": "pielęgniarka", "położnej": "położna"}
-COUNTS = {"jedną deklarację": 1, "dwie deklaracje": 2}
-DECLARATION_STATES = {"złożoną": "submitted", "zaakceptowaną": "accepted", "odrzuconą": "rejected"}
-
-
-@parse.with_pattern("|".join(ROLES))
-def parse_role(text: str) -> str:
-    return ROLES[text]
-
-
-@parse.with_pattern("|".join(COUNTS))
-def parse_count(text: str) -> int:
-    return COUNTS[text]
-
-
-@parse.with_pattern("|".join(DECLARATION_STATES))
-def parse_declaration_state(text: str) -> str:
-    return DECLARATION_STATES[text]
-
-
-parse_role.allowed = "`lekarza`, `pielęgniarki` albo `położnej` (kogo wybiera deklaracja)"
-parse_count.allowed = "`jedną deklarację` albo `dwie deklaracje`"
-parse_declaration_state.allowed = "`złożoną`, `zaakceptowaną` albo `odrzuconą`"
+# Gherkin's genitive ("deklaracja wyboru lekarza") -> the role.
+parse_role = choice({"lekarza": PozRole.DOCTOR, "pielęgniarki": PozRole.NURSE, "położnej": PozRole.MIDWIFE},
+                    "`lekarza`, `pielęgniarki` albo `położnej` (kogo wybiera deklaracja)")
+parse_count = choice({"jedną deklarację": 1, "dwie deklaracje": 2})
+# Gherkin's accusative („widzi tę deklarację jako złożoną”) -> the state.
+parse_declaration_state = choice({"złożoną": DeclarationState.SUBMITTED, "zaakceptowaną": DeclarationState.ACCEPTED,
+                                  "odrzuconą": DeclarationState.REJECTED})
 
 # -- how long ago an arranged thing happened -----------------------------------------------------------------------
 _AGO = {"wczoraj": 1, "przedwczoraj": 2}
@@ -215,14 +178,8 @@ def parse_days_ago(text: str) -> int:
 parse_days_ago.allowed = "`wczoraj`, `przedwczoraj` albo `N dni temu`, np. `3 dni temu` (według zegara symulatora)"
 
 # -- any quoted data --------------------------------------------------------------------------------------------------
-
-
-@parse.with_pattern(r"[^„”]+")
-def parse_text(text: str) -> str:
-    return text
-
-
-parse_text.allowed = "tekst w cudzysłowach „…”: nazwa placówki, osoby, zakres, uwaga, komentarz, wpisana fraza"
+parse_text = pattern(r"[^„”]+", "tekst w cudzysłowach „…”: nazwa placówki, osoby, zakres, uwaga, komentarz, wpisana "
+                                "fraza")
 
 # name -> (converter, kind)
 TYPES = {
@@ -244,3 +201,19 @@ def register() -> None:
     # data values come as this environment names them ([nazwy] of the accounts file, harness/personas.py)
     register_type(**{name: personas.renaming(converter) if kind == DATA else converter
                      for name, (converter, kind) in TYPES.items()})
+
+
+# -- data tables ------------------------------------------------------------------------------------------------------
+# The columns of a contact-data table, as Gherkin names them.
+CONTACT_COLUMNS = ("numer telefonu", "adres e-mail", "powiadomienia")
+
+
+def contact_data(table) -> ContactData:
+    """The one data row of a table headed „numer telefonu | adres e-mail | powiadomienia” („SMS i e-mail”)."""
+    row = {heading: table[0][heading].strip() for heading in table.headings}
+    unknown = [heading for heading in row if heading not in CONTACT_COLUMNS]
+    if unknown:
+        raise ValueError(f"Nieznana kolumna tabeli danych kontaktowych: {', '.join(unknown)}; "
+                         f"dozwolone: {', '.join(CONTACT_COLUMNS)}")
+    return ContactData(row.get("numer telefonu", ""), row.get("adres e-mail", ""),
+                       channels_of(row.get("powiadomienia", "")))

@@ -209,3 +209,42 @@ class PersonaBook:
 
     def names(self) -> list[str]:
         return sorted(self._personas)
+
+
+# -- personas the selected scenarios need -------------------------------------------------------------
+_PERSONA_FIELD = re.compile(r"\{(\w+):Osoba\}")
+
+
+def needed_personas(features, config, registry, skipped: Callable[[set], bool] = lambda tags: False) -> dict[str, str]:
+    """Persona name -> location of the first selected scenario whose steps name it (`{...:Osoba}`).
+
+    `registry` is the run's step registry (`context._runner.step_registry`). Scenarios not selected
+    (tags, name, file:line) and those `skipped(tags)` says this run skips are left out.
+    """
+    needed: dict[str, str] = {}
+    for feature in features:
+        for scenario in feature.walk_scenarios():
+            if not scenario.should_run(config) or skipped(set(scenario.effective_tags)):
+                continue
+            for step in scenario.all_steps:
+                definition = registry.find_step_definition(step)
+                match = registry.find_match(step) if definition else None
+                if not match:
+                    continue
+                fields = set(_PERSONA_FIELD.findall(getattr(definition, "pattern", "") or ""))
+                for argument in match.arguments or []:
+                    if argument.name in fields:
+                        needed.setdefault(str(argument.value), str(scenario.location))
+    return needed
+
+
+def missing_accounts_message(needed: dict[str, str], book: PersonaBook) -> str | None:
+    """The one line that stops a run when a selected scenario names a persona the accounts source lacks, or None."""
+    missing = {name: where for name, where in needed.items() if not book.knows(name)}
+    if not missing:
+        return None
+    name, where = next(iter(missing.items()))
+    others = f" (i {len(missing) - 1} inne: {', '.join(list(missing)[1:])})" if len(missing) > 1 else ""
+    return (f"Brak konta „{name}”{others}, którego potrzebuje scenariusz {where}, w źródle kont: {book.source}. "
+            f"Dopisz sekcję [{name}] z kluczem pesel albo nie wybieraj tego scenariusza. "
+            f"Dostępne: {', '.join(book.names())}.")

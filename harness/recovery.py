@@ -2,30 +2,15 @@
 
 from __future__ import annotations
 
-import atexit
 import functools
-import os
-import sys
 from collections import Counter
 
 from behave.model import Feature, Scenario, Status
 
-from harness.errors import EXIT_ENVIRONMENT, EnvironmentFailure
+from harness.errors import EnvironmentFailure
+from harness.tags import SKIP_REASONS, summary_reason
 
 PASSED, PRODUCT, SUITE, SKIPPED, UNFINISHED = "passed", "product", "suite", "skipped", "unfinished"
-# Why a scenario is skipped, by the tag that causes it: (for the scenario, for the run's summary).
-SKIP_REASONS = {
-    "symulator": ("Scenariusz wymaga symulatora (@symulator: awarie na żądanie, zegar albo stan układany przez "
-                  "jego API), więc na prawdziwym iIKP jest pomijany.",
-                  "wymagają symulatora (@symulator)"),
-    "placowka": ("Scenariusz wymaga strony placówki (@placowka), a nie podano adaptera placówki: "
-                 "-D facility=pakiet.moduł:Klasa (harness/arrange.py).",
-                 "wymagają strony placówki, a brak adaptera placówki: -D facility=pakiet.moduł:Klasa (@placowka)"),
-    "nieodwracalne": ("Scenariusz zmienia konto testowe nieodwracalnie (@nieodwracalne, np. deklaracja POZ liczy "
-                      "się do bezpłatnych zmian w roku); na prawdziwym iIKP uruchom go tylko świadomie: "
-                      "-D irreversible=true.",
-                      "zmieniają konto nieodwracalnie; tylko z -D irreversible=true (@nieodwracalne)"),
-}
 
 
 def environment_failure_of(scenario: Scenario) -> EnvironmentFailure | None:
@@ -96,7 +81,7 @@ class OutcomeBook:
         self._outcomes[key] = outcome_of(scenario)
         if self._outcomes[key] == SKIPPED:
             tag = getattr(scenario, "iikp_skip_tag", None)
-            self._skip_reasons[key] = SKIP_REASONS[tag][1] if tag in SKIP_REASONS else (
+            self._skip_reasons[key] = summary_reason(tag) if tag in SKIP_REASONS else (
                 getattr(scenario, "skip_reason", None) or "pominięte")
 
     def counts(self) -> Counter:
@@ -127,17 +112,6 @@ class OutcomeBook:
         counts = self.counts()
         failures = sum(v for k, v in counts.items() if k not in (PASSED, SKIPPED, UNFINISHED))
         return failures > 0 and counts[PRODUCT] == 0 and counts[SUITE] == 0
-
-
-def exit_with_environment_code_at_exit() -> None:
-    """Make the process end with EXIT_ENVIRONMENT after behave finishes (it can only return 0 or 1)."""
-
-    def finish() -> None:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(EXIT_ENVIRONMENT)
-
-    atexit.register(finish)
 
 
 def verdict_of(pages: list, error_pages: dict[type, type[EnvironmentFailure]]) -> EnvironmentFailure | None:

@@ -8,34 +8,17 @@ after_scenario, after_all and the fixture cleanups (logout, browser quit, simula
 
 from __future__ import annotations
 
-import atexit
-import os
-import re
 import signal
 import sys
 
-from harness.errors import EXIT_USAGE
+from harness.exits import EXIT_USAGE, end_now, exit_at_end, exit_code_set
 
-_state: dict = {"exit_code": None, "signal": None, "signals_seen": 0, "runner": None, "in_step": False}
-
-
-def exit_at_end(code: int) -> None:
-    """End the process with `code` once behave has finished (the first code set wins)."""
-    if _state["exit_code"] is not None:
-        return
-    _state["exit_code"] = code
-
-    def finish() -> None:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)
-
-    atexit.register(finish)
+_state: dict = {"signal": None, "signals_seen": 0, "runner": None, "in_step": False}
 
 
 def abort_run(context, message: str, code: int = EXIT_USAGE) -> None:
     """Print one line, run no further scenario, and end the run with `code` after the cleanups."""
-    if _state["exit_code"] is None:
+    if exit_code_set() is None:
         print(message, file=sys.__stderr__, flush=True)
         _state["set_up_failed"] = True
     exit_at_end(code)
@@ -97,7 +80,7 @@ def _on_signal(signum, frame) -> None:
         print(f"Jeszcze sprzątam ({name}); kolejny sygnał zakończy proces natychmiast.", file=sys.__stderr__,
               flush=True)
         return
-    os._exit(128 + signum)
+    end_now("", 128 + signum)
 
 
 def interrupted_by() -> int | None:
@@ -115,33 +98,6 @@ def finish_interrupted_run() -> None:
     exit_at_end(128 + signum)
 
 
-# -- personas the selected scenarios need -------------------------------------------------------------
-_PERSONA_FIELD = re.compile(r"\{(\w+):Osoba\}")
-
-
-def needed_personas(features, config, registry, skip_tag: str | None = None) -> dict[str, str]:
-    """Persona name -> location of the first selected scenario whose steps name it (`{...:Osoba}`).
-
-    `registry` is the run's step registry (`context._runner.step_registry`). Scenarios not selected
-    (tags, name, file:line) and those tagged `skip_tag` are left out.
-    """
-    needed: dict[str, str] = {}
-    for feature in features:
-        for scenario in feature.walk_scenarios():
-            if not scenario.should_run(config) or (skip_tag and skip_tag in scenario.effective_tags):
-                continue
-            for step in scenario.all_steps:
-                definition = registry.find_step_definition(step)
-                match = registry.find_match(step) if definition else None
-                if not match:
-                    continue
-                fields = set(_PERSONA_FIELD.findall(getattr(definition, "pattern", "") or ""))
-                for argument in match.arguments or []:
-                    if argument.name in fields:
-                        needed.setdefault(str(argument.value), str(scenario.location))
-    return needed
-
-
 # -- feature files that do not parse --------------------------------------------------------------------
 def install_parse_error_message() -> None:
     """A feature file that does not parse stops the run with one line and exit code 2 (not behave's 1)."""
@@ -157,11 +113,9 @@ def install_parse_error_message() -> None:
             return original(*args, **kwargs)
         except ParserError as error:
             detail = " ".join(str(error).split())
-            print(f"Błąd składni pliku .feature: {detail}. Popraw ten wiersz (słowa kluczowe po polsku, "
-                  "nagłówek `# language: pl`, `Zakładając, że` z przecinkiem); `behave --dry-run` sprawdzi "
-                  "wszystkie pliki.", file=sys.stderr, flush=True)
-            sys.stdout.flush()
-            os._exit(EXIT_USAGE)
+            end_now(f"Błąd składni pliku .feature: {detail}. Popraw ten wiersz (słowa kluczowe po polsku, "
+                    "nagłówek `# language: pl`, `Zakładając, że` z przecinkiem); `behave --dry-run` sprawdzi "
+                    "wszystkie pliki.", EXIT_USAGE)
 
     parse_features.iikp_wrapped = True  # type: ignore[attr-defined]
     behave.runner.parse_features = parse_features

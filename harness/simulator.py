@@ -16,11 +16,10 @@ from typing import Any
 
 import requests
 
-from harness import child_process
+from harness import child_process, metering
 from harness.config import PROJECT_ROOT
 from harness.errors import SuiteError
 from harness.masking import mask_text
-from harness.measure import timing
 
 log = logging.getLogger("iikp.simulator")
 
@@ -162,7 +161,7 @@ class AdminClient:
         self.shared_changes_allowed = True
         self._scoped: set[str] = set()
 
-    @timing.timed_admin_call
+    @metering.timed_admin_call
     def call(self, method: str, path: str, body: Any = None, **params: Any) -> Any:
         """One admin call; returns the decoded JSON answer, raises SimulatorError on any non-2xx."""
         url = f"{self.base_url}/__sim__/{path.lstrip('/')}"

@@ -1,11 +1,19 @@
 """Steps of logging in through the test Profil Zaufany and of logging out (instrukcja CeZ pkt 2 and 3.1)."""
 
 from behave import given, then, when
-from hamcrest import assert_that, contains_string, equal_to, instance_of, is_not
 
-from harness.steps_api import acting, logged_in_as, site, use_persona
+from harness.expect import (
+    Words,
+    expect,
+    expect_error_screen,
+    expect_logged_in,
+    expect_message,
+    expect_no_account,
+    expect_screen,
+)
+from harness.steps_api import acting, logged_in_as, maybe_acting, site, use_persona
 from pages.account import AccountPage
-from pages.components.error_pages import PzErrorPage, raise_unexpected_error_screen
+from pages.components.error_pages import PzErrorPage
 from pages.components.header import LoggedInPage
 from pages.flows import log_in
 from pages.logged_out import LoggedOutPage
@@ -31,8 +39,7 @@ def step_is_logged_in(context, pacjent):
 def step_logs_in(context, pacjent, sposob):
     """Logowanie przez testowy Profil Zaufany, PESEL zatwierdzony klawiszem ENTER albo przyciskiem „Dalej”."""
     persona = use_persona(context, pacjent)
-    page = PzLoginPage.start_login(site(context)).log_in(persona.pesel, sposob)
-    context.page = logged_in_as(context, persona, page)
+    context.page = logged_in_as(context, persona, PzLoginPage.start_login(site(context)).log_in(persona.pesel, sposob))
 
 
 @when("{pacjent:Osoba} próbuje zalogować się przez testowy Profil Zaufany")
@@ -59,15 +66,14 @@ def step_outsider_logs_in(context, pesel):
 def step_opens_my_account(context, pacjent):
     """Otwiera „Moje konto” z góry ekranu (publiczne opisy IKP: prawy górny róg)."""
     acting(context, pacjent)
-    context.page = context.page.open_my_account()
+    context.page = context.page.my_account()
 
 
 @when("{pacjent:Osoba} wylogowuje się przyciskiem „Wyloguj się”")
 def step_logs_out(context, pacjent):
     """Naciska „Wyloguj się”."""
     acting(context, pacjent)
-    context.page = context.page.logout()
-    context.logged_in = None
+    context.page = logged_in_as(context, None, context.page.logout())
 
 
 @when("{pacjent:Osoba} wraca przyciskiem „Wstecz” przeglądarki")
@@ -80,19 +86,16 @@ def step_goes_back(context, pacjent):
 @then("{pacjent:Osoba} widzi swoje konto w iIKP")
 def step_sees_account(context, pacjent):
     """Sprawdza, że otwarty jest ekran iIKP, którego nagłówek pokazuje pacjenta i oferuje „Wyloguj się”."""
-    raise_unexpected_error_screen(context.page)
-    assert_that(context.page, instance_of(LoggedInPage), "po zalogowaniu powinien otworzyć się ekran konta iIKP")
+    expect_logged_in(context.page, pacjent)
     acting(context, pacjent)
-    assert_that(context.page.header_text(), contains_string(pacjent), "nagłówek strony pokazuje pacjenta")
-    assert_that(context.page.can_log_out(), equal_to(True), "zalogowany pacjent ma „Wyloguj się”")
 
 
 @then("{pacjent:Osoba} widzi w „Moje konto” swoje imię i nazwisko")
 def step_sees_own_name(context, pacjent):
     """Sprawdza imię i nazwisko w danych pacjenta w „Moje konto”."""
     acting(context, pacjent)
-    assert_that(context.page, instance_of(AccountPage))
-    assert_that(context.page.patient_name(), equal_to(pacjent))
+    expect_screen(context.page, AccountPage)
+    expect("imię i nazwisko w „Moje konto”", pacjent, context.page.patient_name())
 
 
 @then("{pacjent:Osoba} nie jest już zalogowany w iIKP")
@@ -101,36 +104,35 @@ def step_logged_out(context, pacjent):
     """Sprawdza, że nie ma „Wyloguj się” ani imienia pacjenta w nagłówku (strona po wylogowaniu nie jest
     publicznie opisana)."""
     acting(context, pacjent)
-    assert_that(context.page, instance_of(LoggedOutPage))
-    assert_that(context.page.shows_account_of(pacjent), equal_to(False), "po wylogowaniu nie może być konta")
+    expect_screen(context.page, LoggedOutPage, subject="ekran po wylogowaniu")
+    expect_no_account(context.page, pacjent)
 
 
 @then("{pacjent:Osoba} nie widzi już swojego konta")
 def step_no_longer_sees_account(context, pacjent):
     """Sprawdza, że nie widać konta ani „Wyloguj się”."""
     acting(context, pacjent)
-    assert_that(context.page.shows_account_of(pacjent), equal_to(False),
-                f"po wylogowaniu nie może być widać konta ani „Wyloguj się” ({context.page.current_url()})")
+    expect_no_account(context.page, pacjent)
 
 
 @then("testowy Profil Zaufany odrzuca ten numer i mówi dlaczego")
 def step_pz_refuses_number(context):
     """Sprawdza komunikat przy polu „Pesel” testowego Profilu Zaufanego."""
-    assert_that(context.page.error_message(), is_not(equal_to("")), "komunikat przy polu „Pesel”")
+    expect_message(context.page, "komunikat przy polu „Pesel”")
 
 
 @then("logowanie nie opuszcza strony testowego Profilu Zaufanego")
 def step_stays_on_pz(context):
     """Sprawdza, że przeglądarka została na stronie testowego Profilu Zaufanego."""
-    assert_that(context.page, instance_of(PzLoginPage))
-    assert_that(context.page.is_on_pz_origin(), equal_to(True), "błędny PESEL nie może prowadzić poza testowy PZ")
+    expect_screen(context.page, PzLoginPage, subject="ekran po błędnym numerze PESEL")
+    expect("adres strony", Words("adres testowego Profilu Zaufanego"), context.page.current_url(),
+           holds=context.page.is_on_pz_origin())
 
 
 @then("{ktos:Ktos} widzi ekran błędu testowego Profilu Zaufanego")
 def step_sees_pz_error(context, ktos):
     """Sprawdza ekran błędu 3.1 (instrukcja CeZ pkt 3.1) pod adresem testowego Profilu Zaufanego."""
-    if context.personas.knows(ktos):
-        acting(context, ktos)
-    raise_unexpected_error_screen(context.page, expected=PzErrorPage)
-    assert_that(context.page, instance_of(PzErrorPage), "logowanie powinno skończyć się ekranem błędu 3.1")
-    assert_that(context.page.is_on_pz_origin(), equal_to(True), "ekran błędu 3.1 pokazuje testowy Profil Zaufany")
+    maybe_acting(context, ktos)
+    expect_error_screen(context.page, PzErrorPage)
+    expect("adres ekranu błędu 3.1", Words("adres testowego Profilu Zaufanego"), context.page.current_url(),
+           holds=context.page.is_on_pz_origin())

@@ -1,13 +1,12 @@
 """Steps of the environment's documented faults (instrukcja CeZ pkt 3) and the recoveries CeZ prescribes."""
 
 from behave import given, step, then, when
-from hamcrest import assert_that, equal_to, has_length, instance_of, is_not
 
+from harness.expect import Words, expect, expect_error_screen
 from harness.recovery import verdict_of
-from harness.steps_api import acting, close_browser, fresh_site, logged_in_as, site, use_persona
-from harness.steps_api import given as given_state
+from harness.steps_api import acting, arranged, close_browser, fresh_site, logged_in_as, site, use_persona
 from pages.account import AccountPage
-from pages.components.error_pages import FAILURES, IkpErrorPage, PzErrorPage, raise_unexpected_error_screen
+from pages.components.error_pages import FAILURES, IkpErrorPage
 from pages.errors import PzErrorScreen
 from pages.flows import (
     allowing_error_screen,
@@ -23,26 +22,26 @@ from pages.flows import (
 @given("testowy Profil Zaufany zawiedzie przy najbliższym logowaniu")
 def step_pz_fails_once(context):
     """Symulator: najbliższe logowanie w testowym Profilu Zaufanym kończy się ekranem błędu 3.1."""
-    given_state(context).pz_fails(1)
+    arranged(context).pz_fails(1)
 
 
 @given("testowy Profil Zaufany nie działa")
 def step_pz_is_down(context):
     """Symulator: każde logowanie w testowym Profilu Zaufanym kończy się ekranem błędu 3.1."""
-    given_state(context).pz_fails(1000)
+    arranged(context).pz_fails(1000)
 
 
 @given("iIKP będzie niedostępne przy najbliższym logowaniu")
 def step_ikp_fails_once(context):
     """Symulator: po najbliższym logowaniu iIKP pokazuje ekran błędu 3.2."""
-    given_state(context).ikp_down_once()
+    arranged(context).ikp_down_once()
 
 
 @step("węzeł serwera ISUS, do którego trafia przeglądarka, przestał działać")
 def step_node_down(context):
     """Symulator: węzeł logowania ISUS z ciasteczka przeglądarki przestaje działać (jako „Zakładając” albo w
     środku scenariusza)."""
-    given_state(context).node_down()
+    arranged(context).node_down()
 
 
 # -- browser states (arranged in the browser, the only place they exist) ----------------------------------------
@@ -50,8 +49,7 @@ def step_node_down(context):
 @given("{pacjent:Osoba} zamknęła przeglądarkę, nie wylogowawszy się z iIKP")
 def step_left_without_logout(context, pacjent):
     """Loguje i zamyka przeglądarkę bez „Wyloguj się” (instrukcja CeZ pkt 2.3 przed tym przestrzega)."""
-    persona = use_persona(context, pacjent)
-    log_in(site(context), persona.pesel)
+    log_in(site(context), use_persona(context, pacjent).pesel)
     close_browser(context)
 
 
@@ -59,7 +57,7 @@ def step_left_without_logout(context, pacjent):
 def step_has_contact_form_open(context, pacjent):
     """Loguje i otwiera „Moje konto” → „Edytuj swoje dane” w przeglądarce."""
     persona = use_persona(context, pacjent)
-    page = log_in(site(context), persona.pesel).open_my_account().edit_contact_data()
+    page = log_in(site(context), persona.pesel).my_account().edit_contact_data()
     context.page = logged_in_as(context, persona, page)
 
 
@@ -102,9 +100,8 @@ def step_logs_in_after_hard_refresh(context, pacjent):
 @when("{pacjent:Osoba} próbuje zalogować się, ponawiając zgodnie z instrukcją CeZ")
 def step_retries_as_cez_prescribes(context, pacjent):
     """Loguje, po ekranie błędu ponawia w nowym oknie prywatnym, tyle razy, ile pozwala ustawienie „retries”."""
-    pesel = use_persona(context, pacjent).pesel
-    context.attempts = login_attempts_as_cez_prescribes(lambda: fresh_site(context), pesel,
-                                                        context.config_iikp.retries + 1)
+    pesel, attempts = use_persona(context, pacjent).pesel, context.run.settings.retries + 1
+    context.scene.attempts = login_attempts_as_cez_prescribes(lambda: fresh_site(context), pesel, attempts)
 
 
 # -- what the patient sees, what the suite concludes ---------------------------------------------------------------
@@ -112,16 +109,13 @@ def step_retries_as_cez_prescribes(context, pacjent):
 def step_sees_ikp_error(context, pacjent):
     """Sprawdza ekran błędu 3.2 (instrukcja CeZ pkt 3.2)."""
     acting(context, pacjent)
-    raise_unexpected_error_screen(context.page, expected=IkpErrorPage)
-    assert_that(context.page, instance_of(IkpErrorPage))
+    expect_error_screen(context.page, IkpErrorPage)
 
 
 @then("po wyczerpaniu ponowień zestaw zgłasza awarię testowego Profilu Zaufanego, a nie błąd produktu")
 def step_reports_pz_failure(context):
     """Sprawdza, że każda próba skończyła się ekranem 3.1 i zestaw uznał to za awarię środowiska, nie produktu."""
-    assert_that(context.attempts, has_length(context.config_iikp.retries + 1))
-    assert_that(context.attempts[-1], instance_of(PzErrorPage))
-    verdict = verdict_of(context.attempts, FAILURES)
-    assert_that(verdict, instance_of(PzErrorScreen))
-    assert_that(verdict, is_not(instance_of(AssertionError)))
-    assert_that(isinstance(verdict, PzErrorScreen), equal_to(True))
+    attempts, verdict = context.scene.attempts, verdict_of(context.scene.attempts, FAILURES)
+    expect("liczba prób logowania w nowych oknach prywatnych", context.run.settings.retries + 1, len(attempts))
+    expect("werdykt zestawu po ostatniej próbie", Words("awaria testowego Profilu Zaufanego (ekran błędu 3.1)"),
+           Words(verdict.label if verdict else "brak awarii"), holds=isinstance(verdict, PzErrorScreen))

@@ -188,6 +188,7 @@ HAND_OVER = [{"op": "script", "s": 1, "script": "window.open('about:blank', '_bl
 
 
 @pytest.mark.browser
+@pytest.mark.bench
 def test_a_script_found_element_is_found_again_when_the_page_replaces_it(site, chromedriver):
     """The button appears only after the page swapped its content, and is replaced once more between the
     find and the click (stale): the floor re-runs the recipe until it yields a displayed element, and
@@ -217,6 +218,7 @@ def test_a_script_found_element_is_found_again_when_the_page_replaces_it(site, c
 
 
 @pytest.mark.browser
+@pytest.mark.bench
 def test_before_acting_the_floor_waits_for_the_content_the_run_acted_on(site, chromedriver):
     """At one address the next step is swapped in place: the checkpoint (no loading indicator, new content)
     holds the second click until the second step is there, as the run's waits did."""
@@ -236,6 +238,7 @@ def test_before_acting_the_floor_waits_for_the_content_the_run_acted_on(site, ch
 
 
 @pytest.mark.browser
+@pytest.mark.bench
 def test_a_scenario_that_cannot_be_replayed_does_not_break_the_next_one(site, chromedriver):
     """The first scenario fails before handing its browser on; the second, which carries on in that browser,
     gets a brand-new one (counted apart), and the failed scenario's remaining admin calls are still made."""

@@ -45,3 +45,12 @@ def test_pages_import_nothing_from_the_harness():
     loaded = _modules_loaded_by(_PAGES_IMPORTS)
     assert "pages.flows" in loaded
     assert [name for name in loaded if name == "harness" or name.startswith("harness.")] == []
+
+
+def test_a_run_loads_the_measurement_only_when_it_is_measured():
+    loaded = _modules_loaded_by(_RUN_IMPORTS)
+    assert "harness.metering" in loaded  # the hooks are there, as one `if` each
+    assert [name for name in loaded if name.startswith("harness.measure")] == []
+    measured = _modules_loaded_by(_RUN_IMPORTS.replace("print(", "from harness import metering\nmetering.enable()\n"
+                                                                   "print(", 1))
+    assert "harness.measure.timing" in measured

@@ -11,8 +11,8 @@ from harness import gherkin_types
 from tools.screen_texts import FEATURES
 
 # What a step function calls -> the tag its scenario must carry.
-NEEDS = {"facility": "placowka", "given_state": "symulator"}
-SUBMITS_DECLARATION = "submit"  # deklaracja_poz_steps.submit: a POZ declaration goes to the facility
+NEEDS = {"facility": "placowka", "arranged": "symulator"}
+SUBMITS_DECLARATION = "submit_declaration"  # harness.tasks: a POZ declaration goes to the facility
 
 
 def _steps():

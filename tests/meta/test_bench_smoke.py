@@ -11,6 +11,7 @@ import pytest
 from tests.meta.conftest import PROJECT_ROOT
 
 
+@pytest.mark.bench
 def test_bench_runs_and_writes_its_fields(tmp_path):
     output = tmp_path / "bench.json"
     done = subprocess.run([sys.executable, "-m", "tools.bench", "--output", str(output),

@@ -45,7 +45,7 @@ READ = "return [localStorage.getItem('iikp-trace'), sessionStorage.getItem('iikp
 
 
 def _pages(context):
-    return (context.ikp_url + "/ikp/", context.pz_url + "/pz/ekran_pz")
+    return (context.run.ikp_url + "/ikp/", context.run.pz_url + "/pz/ekran_pz")
 
 
 def _note_session(context):
@@ -92,7 +92,7 @@ def no_history(context):
 @then("konto Jana Nowaka nie jest dostępne bez logowania")
 def no_account(context):
     driver = site(context).driver
-    driver.get(context.ikp_url + "/ikp/konto")
+    driver.get(context.run.ikp_url + "/ikp/konto")
     assert_that(driver.execute_script("return document.querySelector('h1').textContent.trim()"),
                 is_not(equal_to("Moje konto")))
 '''
