@@ -35,9 +35,7 @@ def choice(options: Mapping[str, object], allowed: str | None = None) -> Callabl
 
     `allowed` says in words what it accepts (docs/kroki.md); by default the words themselves.
     """
-    words = sorted(options, key=len, reverse=True)  # the longest first, so that no word cuts another short
-
-    @parse.with_pattern("|".join(re.escape(word) for word in words))
+    @parse.with_pattern("|".join(re.escape(word) for word in options))
     def convert(text: str) -> object:
         return options[text]
 
@@ -145,7 +143,8 @@ parse_consent_kind = choice({kind: kind for kind in CONSENT_KINDS},
                             + ", ".join(f"`{kind}`" for kind in CONSENT_KINDS))
 parse_period = pattern(_PERIOD, "`od dziś bezterminowo`, `od jutra przez N dni`, `z datą rozpoczęcia wczoraj`",
                        _period)
-parse_consent_state = choice({state.value: state for state in ConsentState})
+CONSENT_STATES = {state.value: state for state in ConsentState}  # the scenario's word -> the state
+parse_consent_state = choice(CONSENT_STATES)
 parse_consent_field = choice({"PESEL osoby": ConsentField.PERSON_PESEL, "datę rozpoczęcia": ConsentField.DATE_FROM},
                              "`PESEL osoby` albo `datę rozpoczęcia` (pole, które iIKP wskazuje jako błędne)")
 
@@ -155,7 +154,8 @@ parse_medicines = pattern(r"„[^”]+”(?:(?:, | i )„[^”]+”)*",
                           "nazwy leków z recept pacjenta w cudzysłowach „…”, kilka oddzielonych przecinkiem "
                           "lub „i”, np. `„Bisoprolol 5 mg” i „Atorwastatyna 20 mg”`",
                           _QUOTED.findall)
-parse_order_state = choice({state.value: state for state in OrderState})
+ORDER_STATES = {state.value: state for state in OrderState}  # the scenario's word -> the state
+parse_order_state = choice(ORDER_STATES)
 
 # -- POZ declarations ----------------------------------------------------------------------------------------------
 # Gherkin's genitive ("deklaracja wyboru lekarza") -> the role.
@@ -163,8 +163,9 @@ parse_role = choice({"lekarza": PozRole.DOCTOR, "pielęgniarki": PozRole.NURSE, 
                     "`lekarza`, `pielęgniarki` albo `położnej` (kogo wybiera deklaracja)")
 parse_count = choice({"jedną deklarację": 1, "dwie deklaracje": 2})
 # Gherkin's accusative („widzi tę deklarację jako złożoną”) -> the state.
-parse_declaration_state = choice({"złożoną": DeclarationState.SUBMITTED, "zaakceptowaną": DeclarationState.ACCEPTED,
-                                  "odrzuconą": DeclarationState.REJECTED})
+DECLARATION_STATES = {"złożoną": DeclarationState.SUBMITTED, "zaakceptowaną": DeclarationState.ACCEPTED,
+                      "odrzuconą": DeclarationState.REJECTED}
+parse_declaration_state = choice(DECLARATION_STATES)
 
 # -- how long ago an arranged thing happened -----------------------------------------------------------------------
 _AGO = {"wczoraj": 1, "przedwczoraj": 2}

@@ -39,9 +39,9 @@ AREAS = {
     "obsluga_bledow_steps": "Obsługa błędów",
 }
 # What a step's function calls -> the tag a scenario using it must carry (tests/harness/test_tags.py checks it).
-NEEDS = {"given_state": "`@symulator` (stan układany przez API symulatora)",
+NEEDS = {"arranged": "`@symulator` (stan układany przez API symulatora)",
          "facility": "`@placowka` (strona placówki: symulator albo adapter -D facility=…)",
-         "submit": "`@nieodwracalne` (deklaracja POZ na prawdziwym iIKP zmienia konto na stałe)"}
+         "submit_declaration": "`@nieodwracalne` (deklaracja POZ na prawdziwym iIKP zmienia konto na stałe)"}
 _FIELD = re.compile(r"\{(\w+)(?::(\w+))?\}")
 # Page object or journey -> the screen as a person names it (shown in „strona:”); a page not listed raises.
 SCREENS = {
@@ -75,9 +75,25 @@ SCREENS = {
     "login_attempts_as_cez_prescribes": "ponowienia logowania w nowych oknach prywatnych (instrukcja CeZ pkt 3)",
     "open_declaration_form": "„Moje konto” → POZ → „Wypełnij deklarację”",
     "declare": "„Moje konto” → POZ → „Wypełnij deklarację” → „Potwierdź deklarację”",
-    "view_declarations": "„Moje konto” → POZ → „Zobacz deklaracje”",
-    "recipes": "„Recepty”",
-    "ordered_recipes": "„Recepty” → „Zamówione recepty”",
+}
+# Screens a step reaches through a logged-in page's own navigation, or through a task below the steps
+# (harness/tasks.py, harness/steps_api.py) -> the screen as a person names it.
+REACHED = {
+    "my_account": "„Moje konto”",
+    "consents": "„Uprawnienia”",
+    "prescriptions": "„Recepty”",
+    "ordered_prescriptions": "„Zamówione recepty”",
+    "declarations": "„Moje konto” → POZ → „Zobacz deklaracje”",
+    "start_declaration": "„Moje konto” → POZ → „Wypełnij deklarację”",
+    "grant_consent": "„Uprawnienia” → „Dodaj uprawnienie”",
+    "try_to_grant": "„Uprawnienia” → „Dodaj uprawnienie”",
+    "consent_shown_as": "„Uprawnienia”",
+    "submit_declaration": "„Moje konto” → POZ → „Wypełnij deklarację” → „Potwierdź deklarację”",
+    "shown_declaration": "„Moje konto” → POZ → „Zobacz deklaracje”",
+    "save_contact_data": "„Moje konto” → „Edytuj swoje dane”",
+    "try_contact_data": "„Moje konto” → „Edytuj swoje dane”",
+    "shown_order": "„Zamówione recepty”",
+    "expect_logged_in": "nagłówek konta iIKP (imię pacjenta, „Moje konto”, „Wyloguj się”)",
 }
 
 
@@ -225,7 +241,7 @@ def load_entries() -> list[StepEntry]:
                 keyword=keyword, pattern=matcher.pattern, module=module,
                 line=int(str(matcher.location).rsplit(":", 1)[1]),
                 parameters=[(name, _parameter(name, kind, matcher)) for name, kind in _FIELD.findall(matcher.pattern)],
-                pages=_screens(reached & set(page_names)),
+                pages=sorted(set(_screens(reached & set(page_names))) | {REACHED[n] for n in reached & set(REACHED)}),
                 doc=inspect.getdoc(func) or "",
                 needs=[need for call, need in NEEDS.items() if call in names]))
     _attach_examples(entries)
