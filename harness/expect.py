@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from harness.gherkin_types import said
 from pages.base import BasePage
 from pages.components.error_pages import raise_unexpected_error_screen
 from pages.components.header import LoggedInPage
@@ -23,6 +24,7 @@ def say(value: object) -> str:
     joined with commas (things with semicolons), none as „nic”."""
     if isinstance(value, Words):
         return str(value)
+    value = said(value)
     if value is None or value == "":
         return NOTHING
     if isinstance(value, (list, tuple, set, frozenset)):

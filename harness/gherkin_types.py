@@ -12,6 +12,7 @@ import datetime
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from enum import Enum
 
 import parse
 from behave import register_type
@@ -92,8 +93,8 @@ parse_third_person = choice({**THIRD_PERSONS, MYSELF: ThirdPerson(MYSELF, "", my
                             + ", ".join(f"`{form}`" for form in [*THIRD_PERSONS, MYSELF]))
 
 # -- logging in ---------------------------------------------------------------------------------------
-parse_submit_way = choice({way.value: way for way in Submit},
-                          ", ".join(f"`{way.value}`" for way in Submit) + " (instrukcja CeZ pkt 2.2)")
+SUBMIT_WAYS = {"klawiszem ENTER": Submit.ENTER, "przyciskiem „Dalej”": Submit.BUTTON}
+parse_submit_way = choice(SUBMIT_WAYS, ", ".join(f"`{way}`" for way in SUBMIT_WAYS) + " (instrukcja CeZ pkt 2.2)")
 parse_typed = pattern(r"[^”]*", "dowolny tekst wpisany przez osobę (może być pusty)")
 
 # -- contact data -------------------------------------------------------------------------------------------
@@ -143,7 +144,7 @@ parse_consent_kind = choice({kind: kind for kind in CONSENT_KINDS},
                             + ", ".join(f"`{kind}`" for kind in CONSENT_KINDS))
 parse_period = pattern(_PERIOD, "`od dziś bezterminowo`, `od jutra przez N dni`, `z datą rozpoczęcia wczoraj`",
                        _period)
-CONSENT_STATES = {state.value: state for state in ConsentState}  # the scenario's word -> the state
+CONSENT_STATES = {"aktywne": ConsentState.ACTIVE, "wycofane": ConsentState.WITHDRAWN}  # the scenario's word -> state
 parse_consent_state = choice(CONSENT_STATES)
 parse_consent_field = choice({"PESEL osoby": ConsentField.PERSON_PESEL, "datę rozpoczęcia": ConsentField.DATE_FROM},
                              "`PESEL osoby` albo `datę rozpoczęcia` (pole, które iIKP wskazuje jako błędne)")
@@ -154,7 +155,10 @@ parse_medicines = pattern(r"„[^”]+”(?:(?:, | i )„[^”]+”)*",
                           "nazwy leków z recept pacjenta w cudzysłowach „…”, kilka oddzielonych przecinkiem "
                           "lub „i”, np. `„Bisoprolol 5 mg” i „Atorwastatyna 20 mg”`",
                           _QUOTED.findall)
-ORDER_STATES = {state.value: state for state in OrderState}  # the scenario's word -> the state
+# the scenario's word -> the state
+ORDER_STATES = {"złożone": OrderState.PLACED, "w realizacji": OrderState.IN_PROGRESS,
+                "zrealizowane": OrderState.FULFILLED, "odrzucone": OrderState.REJECTED,
+                "anulowane": OrderState.CANCELLED}
 parse_order_state = choice(ORDER_STATES)
 
 # -- POZ declarations ----------------------------------------------------------------------------------------------
@@ -177,6 +181,16 @@ def parse_days_ago(text: str) -> int:
 
 
 parse_days_ago.allowed = "`wczoraj`, `przedwczoraj` albo `N dni temu`, np. `3 dni temu` (według zegara symulatora)"
+
+# -- domain values in the scenario's words (for failure messages) ---------------------------------------------------
+_SAID = {value: word for words in (ORDER_STATES, CONSENT_STATES, DECLARATION_STATES, SUBMIT_WAYS)
+         for word, value in words.items()}
+
+
+def said(value: object) -> object:
+    """How a scenario says a domain value („zrealizowane” for OrderState.FULFILLED); other values as they are."""
+    return _SAID.get(value, value) if isinstance(value, Enum) else value
+
 
 # -- any quoted data --------------------------------------------------------------------------------------------------
 parse_text = pattern(r"[^„”]+", "tekst w cudzysłowach „…”: nazwa placówki, osoby, zakres, uwaga, komentarz, wpisana "

@@ -12,10 +12,10 @@ from pages.missing import check_states
 
 
 class ConsentState(StrEnum):
-    """The state of a consent or authorisation; the value is how a scenario says it."""
+    """The state of a consent or authorisation (how a scenario says it: harness/gherkin_types.py)."""
 
-    ACTIVE = "aktywne"
-    WITHDRAWN = "wycofane"
+    ACTIVE = "active"
+    WITHDRAWN = "withdrawn"
 
 
 @dataclass(frozen=True)

@@ -13,12 +13,12 @@ from pages.missing import check_states
 
 
 class DeclarationState(StrEnum):
-    """The stage of a POZ declaration; the value is how a scenario says it."""
+    """The stage of a POZ declaration (how a scenario says it: harness/gherkin_types.py)."""
 
-    SUBMITTED = "złożona"
-    ACCEPTED = "zaakceptowana"
-    REJECTED = "odrzucona"
-    ENDED = "zakończona"
+    SUBMITTED = "submitted"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    ENDED = "ended"
 
 
 @dataclass(frozen=True)

@@ -14,13 +14,13 @@ from pages.prescriptions import RecipesTabPage
 
 
 class OrderState(StrEnum):
-    """The stage of a prescription order; the value is how a scenario says it."""
+    """The stage of a prescription order (how a scenario says it: harness/gherkin_types.py)."""
 
-    PLACED = "złożone"
-    IN_PROGRESS = "w realizacji"
-    FULFILLED = "zrealizowane"
-    REJECTED = "odrzucone"
-    CANCELLED = "anulowane"
+    PLACED = "placed"
+    IN_PROGRESS = "in_progress"
+    FULFILLED = "fulfilled"
+    REJECTED = "rejected"
+    CANCELLED = "cancelled"
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,8 @@ LANDING_PAGES = (TermsPage, HomePage)
 class Submit(StrEnum):
     """How the PESEL is submitted on the PZ page (instrukcja CeZ pkt 2.2)."""
 
-    ENTER = "klawiszem ENTER"
-    BUTTON = "przyciskiem „Dalej”"
+    ENTER = "enter"
+    BUTTON = "button"  # „Dalej”
 
 
 class PzLoginPage(BasePage):

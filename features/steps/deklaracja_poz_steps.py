@@ -94,7 +94,7 @@ def step_sees_declaration(context, pacjent, stan):
 def step_sees_declaration_with_note(context, pacjent, stan, uwaga):
     """Sprawdza w „Zobacz deklaracje” stan i uwagę placówki przy deklaracji złożonej ostatnio w scenariuszu."""
     shown = shown_declaration(context, pacjent)
-    expect(last(context, DeclarationRef).describe(), Words(f"„{stan}” z uwagą „{uwaga}”"),
+    expect(last(context, DeclarationRef).describe(), Words(f"{say(stan)} z uwagą „{uwaga}”"),
            Words(f"{say(shown.status)} z uwagą {say(shown.notes)}"), holds=(shown.state, shown.notes) == (stan, uwaga))
 
 
