@@ -115,7 +115,7 @@ class NothingCreated(Exception):
 
 @dataclass
 class Created:
-    """The scenario's record, in the order things were created; one per scenario (context.created)."""
+    """The scenario's record, in the order things were created; one per scenario (context.scene.created)."""
 
     things: list = field(default_factory=list)
 
