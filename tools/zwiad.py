@@ -319,12 +319,10 @@ def walk_persona(site: Site, name: str, pesel: str, recorder: Recorder) -> None:
     """Log in, look at every screen reachable without changing anything, log out."""
     from pages.components.header import LoggedInPage
     from pages.consent_form import ConsentWizardPage
-    from pages.consents import ConsentsPage
     from pages.declaration_form import DOCTOR, NO_REASON
     from pages.home import HomePage
     from pages.locators import Query, label, role
     from pages.orders import OrderConfirmationPage, OrdersPage
-    from pages.prescriptions import PrescriptionsPage
     from pages.pz_login import PzLoginPage
     from pages.terms import TermsPage
 
@@ -337,10 +335,10 @@ def walk_persona(site: Site, name: str, pesel: str, recorder: Recorder) -> None:
             recorder.record("regulamin")
             return
         step("strona_glowna", lambda: HomePage(site).arrive())
-        account = step("moje_konto", anywhere.open_my_account)
+        account = step("moje_konto", anywhere.my_account)
         if account:
             step("edycja_danych", account.edit_contact_data)
-        consents = step("uprawnienia", lambda: anywhere.go_to(ConsentsPage.TITLE, ConsentsPage),
+        consents = step("uprawnienia", anywhere.consents,
                         lambda page: _columns(page, {"status": "Status", "etykieta": "Rodzaj"}))
         for kind, second in ((CONSENT_KINDS[0], "kreator_2"), (CONSENT_KINDS[2], "kreator_2_swiadczenia")):
             if consents is None:
@@ -353,8 +351,8 @@ def walk_persona(site: Site, name: str, pesel: str, recorder: Recorder) -> None:
                 _next_step(step, wizard, "kreator_3", lambda w=wizard: (
                     w.fill(ConsentWizardPage.PERSON_NAME, THIRD_PERSON[0], "pole „Imię i nazwisko osoby”"),
                     w.fill(ConsentWizardPage.PERSON_PESEL, THIRD_PERSON[1], "pole „PESEL osoby”")))
-            consents = _quiet(lambda: anywhere.go_to(ConsentsPage.TITLE, ConsentsPage))  # nothing saved
-        prescriptions = step("moje_recepty", lambda: anywhere.go_to(PrescriptionsPage.TITLE, PrescriptionsPage))
+            consents = _quiet(anywhere.consents)  # nothing saved
+        prescriptions = step("moje_recepty", anywhere.prescriptions)
         orderable = (_quiet(prescriptions.orderable_medicines) or []) if prescriptions else []
         if orderable:
             answer = step("potwierdzenie", lambda: prescriptions.start_order(orderable[:1]),
@@ -362,12 +360,12 @@ def walk_persona(site: Site, name: str, pesel: str, recorder: Recorder) -> None:
                           else "odmowa_zamowienia")  # refused: the list says why
             if isinstance(answer, OrderConfirmationPage):
                 _quiet(answer.back)  # „Wróć do recept”: nothing ordered
-        recipes = _quiet(lambda: anywhere.go_to(PrescriptionsPage.TITLE, PrescriptionsPage))
+        recipes = _quiet(anywhere.prescriptions)
         if recipes:
             step("zamowione_recepty", lambda: recipes.tab(OrdersPage),
                  lambda page: {"status": [row["status"] or "" for row in page.read(Query.each(
                      OrdersPage.ORDERS, {"status": Query.value_of(OrdersPage.STATUS_LABEL)}))]})
-        account = _quiet(anywhere.open_my_account)
+        account = _quiet(anywhere.my_account)
         search = step("wyszukiwanie_placowki", lambda: account.start_declaration(DOCTOR).search(SEARCH_QUERY)) \
             if account else None
         found = (_quiet(search.facilities) or []) if search else []
@@ -378,7 +376,7 @@ def walk_persona(site: Site, name: str, pesel: str, recorder: Recorder) -> None:
             people = (_quiet(lambda: person_page.read(Query.names(role("radio")))) or []) if person_page else []
             if people:  # the summary before „Złóż deklarację”, never submitted
                 step("podsumowanie_deklaracji", lambda: person_page.choose(people[0], NO_REASON))
-        account = _quiet(anywhere.open_my_account)
+        account = _quiet(anywhere.my_account)
         if account:
             step("deklaracje", account.see_declarations,
                  lambda page: _columns(page, {"status": "Status", "tekst": "Rola"}))
