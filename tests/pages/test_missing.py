@@ -84,7 +84,7 @@ def test_with_the_overlay_a_reworded_screen_reads_as_the_suite_expects(screens, 
     previous = wording.install(wording.Wording(REWORDED, "proba.toml"))
     try:
         page = ConsentsPage(site).arrive()
-        assert {row.state for row in page.consents()} == {"active", "withdrawn"}
+        assert {row.state for row in page.listed()} == {"active", "withdrawn"}
         assert page.title() == "Uprawnienia"  # the suite's word, while the screen says „Moje uprawnienia”
         assert page.shows(page.ADD)
     finally:
