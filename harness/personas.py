@@ -43,22 +43,32 @@ def _check_pesel(pesel: str, where: str) -> None:
                             f"jest nieprawidłowy ({exc}). Popraw go w pliku kont.") from None
 
 
+def _hint(path: Path) -> str:
+    return f"Skopiuj accounts.example.ini do {path.name} i wpisz swoje testowe numery PESEL od CeZ."
+
+
+def _read(path: Path, parser: configparser.ConfigParser) -> str:
+    """Read the accounts file into `parser`; return its text. An unreadable or malformed file: AccountsError."""
+    try:
+        source = path.read_text(encoding="utf-8")
+        parser.read_string(source, source=str(path))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AccountsError(f"Nie można odczytać pliku kont {path}: {exc}. {_hint(path)}") from None
+    except configparser.Error as exc:
+        first_line = str(exc).splitlines()[0]
+        raise AccountsError(f"Plik kont {path} ma błędny format ({first_line}). {_hint(path)}") from None
+    return source
+
+
 def load_accounts(path: Path) -> dict[str, Persona]:
     """Read the user's accounts file (INI: one [Imię Nazwisko] section with `pesel = ...` per persona)."""
-    hint = f"Skopiuj accounts.example.ini do {path.name} i wpisz swoje testowe numery PESEL od CeZ."
+    hint = _hint(path)
     if path.is_dir():
         raise AccountsError(f"Plik kont {path} jest katalogiem, a nie plikiem. Wskaż plik: -D accounts=... {hint}")
     if not path.is_file():
         raise AccountsError(f"Brak pliku kont {path}. {hint}")
     parser = configparser.ConfigParser()
-    try:
-        with path.open(encoding="utf-8") as handle:
-            parser.read_file(handle)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise AccountsError(f"Nie można odczytać pliku kont {path}: {exc}. {hint}") from None
-    except configparser.Error as exc:
-        first_line = str(exc).splitlines()[0]
-        raise AccountsError(f"Plik kont {path} ma błędny format ({first_line}). {hint}") from None
+    _read(path, parser)
     personas = {}
     for name in parser.sections():
         if name == NAMES_SECTION:
@@ -94,13 +104,9 @@ def load_names(path: Path, known: set[str] | None = None) -> dict[str, str]:
     and where they are listed."""
     if not path.is_file():
         return {}
-    source = path.read_text(encoding="utf-8")
     parser = configparser.ConfigParser(delimiters=("=",), interpolation=None)
     parser.optionxform = str  # names keep their case
-    try:
-        parser.read_string(source)
-    except configparser.Error as exc:
-        raise AccountsError(f"Plik kont {path} ma błędny format ({str(exc).splitlines()[0]}).") from None
+    source = _read(path, parser)
     if not parser.has_section(NAMES_SECTION):
         return {}
     if known is None:
