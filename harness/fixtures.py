@@ -15,11 +15,7 @@ from harness.simulator import SimulatorProcess
 @fixture(name="iikp.simulator")
 def simulator_fixture(context, settings: Settings, chaos: str = "", seed: int | None = None):
     """The simulator as its own process for the whole run, in the markup and UI the settings ask for."""
-    process = SimulatorProcess(
-        chaos=chaos, seed=seed, markup=settings.markup, ui=settings.ui,
-        markup_seed=settings.markup_seed if settings.markup_seed >= 0 else None,
-        spa_delay_ms=settings.spa_delay_ms if settings.spa_delay_ms >= 0 else None,
-        reword=settings.sim_reword, rename=settings.sim_rename, variants=settings.sim_variants).start()
+    process = SimulatorProcess.for_settings(settings, chaos=chaos, seed=seed).start()
     if settings.markup != "default" or settings.ui != "pages":
         print(f"Symulator: znaczniki {settings.markup}"
               + (f" (ziarno {process.markup_seed})" if process.markup_seed is not None else "")

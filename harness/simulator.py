@@ -59,6 +59,14 @@ class SimulatorProcess:
     rename: str = ""
     variants: str = ""
 
+    @classmethod
+    def for_settings(cls, settings, **options: Any) -> "SimulatorProcess":
+        """The simulator a run's settings ask for (markup, UI, rewording, renaming, flow variants), not started."""
+        return cls(markup=settings.markup, ui=settings.ui,
+                   markup_seed=settings.markup_seed if settings.markup_seed >= 0 else None,
+                   spa_delay_ms=settings.spa_delay_ms if settings.spa_delay_ms >= 0 else None,
+                   reword=settings.sim_reword, rename=settings.sim_rename, variants=settings.sim_variants, **options)
+
     def start(self) -> "SimulatorProcess":
         """Start the process and return once it printed both base URLs (it prints them once it answers)."""
         if self.db_path:
@@ -288,3 +296,17 @@ class AdminClient:
                     self.call("PATCH", f"facilities/{facility['id']}", {"orders_enabled": facility["orders_enabled"]})
         self._dirty.clear()
         self.patient_scope = None
+
+
+def reach_simulator(settings) -> tuple[SimulatorProcess | None, str, str, str]:
+    """(process or None, ikp_url, pz_url, admin token) of the simulator the settings name: the one at base_url
+    (its token from the environment), else a new one started here (the caller stops it)."""
+    from harness import preflight
+
+    if settings.base_url:
+        token = os.environ.get(TOKEN_ENV, "")
+        if not token:
+            raise SuiteError(f"Przy base_url symulatora podaj jego token w zmiennej {TOKEN_ENV}.")
+        return None, settings.base_url, settings.pz_url or preflight.pz_origin_of(settings.base_url), token
+    process = SimulatorProcess.for_settings(settings).start()
+    return process, process.ikp_url, process.pz_url, process.token

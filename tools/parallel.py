@@ -199,22 +199,9 @@ def _start_grid(settings: Settings, workers: int, env: dict, behave_args: list[s
 
 def _prepare_simulator(settings: Settings, workers: int, folder: Path, env: dict):
     """Start (or reach) the one simulator, reset it and make the workers' persona copies."""
-    from harness import preflight
-    from harness.simulator import TOKEN_ENV, AdminClient, SimulatorProcess
+    from harness.simulator import TOKEN_ENV, AdminClient, reach_simulator
 
-    process = None
-    if settings.base_url:
-        token = os.environ.get(TOKEN_ENV, "")
-        if not token:
-            raise SuiteError(f"Przy base_url symulatora podaj jego token w zmiennej {TOKEN_ENV}.")
-        ikp_url, pz_url = settings.base_url, settings.pz_url or preflight.pz_origin_of(settings.base_url)
-    else:
-        process = SimulatorProcess(
-            markup=settings.markup, ui=settings.ui,
-            markup_seed=settings.markup_seed if settings.markup_seed >= 0 else None,
-            spa_delay_ms=settings.spa_delay_ms if settings.spa_delay_ms >= 0 else None,
-            reword=settings.sim_reword, rename=settings.sim_rename, variants=settings.sim_variants).start()
-        ikp_url, pz_url, token = process.ikp_url, process.pz_url, process.token
+    process, ikp_url, pz_url, token = reach_simulator(settings)
     sim = AdminClient(ikp_url, token)
     sim.reset()
     accounts = make_worker_accounts(sim, workers)

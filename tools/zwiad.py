@@ -31,7 +31,6 @@ import configparser
 import contextlib
 import difflib
 import json
-import os
 import re
 import sys
 from collections.abc import Callable
@@ -460,26 +459,14 @@ def _environment(settings: Settings):
     """(ikp_url, pz_url, [(persona name, pesel)]) of the target; a simulator of our own when none is given."""
     from harness import preflight
     from harness.personas import load_accounts
-    from harness.simulator import TOKEN_ENV, AdminClient, SimulatorProcess
+    from harness.simulator import AdminClient, reach_simulator
 
     if not settings.uses_simulator:
         preflight.check(settings.base_url, settings.pz_url, settings.preflight_timeout)
         accounts = load_accounts(settings.accounts_path)
         yield settings.base_url, settings.pz_url, [(name, p.pesel) for name, p in accounts.items()]
         return
-    process = None
-    if settings.base_url:
-        token = os.environ.get(TOKEN_ENV, "")
-        if not token:
-            raise SuiteError(f"Przy base_url symulatora podaj jego token w zmiennej {TOKEN_ENV}.")
-        ikp_url, pz_url = settings.base_url, settings.pz_url or preflight.pz_origin_of(settings.base_url)
-    else:
-        process = SimulatorProcess(
-            markup=settings.markup, ui=settings.ui,
-            markup_seed=settings.markup_seed if settings.markup_seed >= 0 else None,
-            spa_delay_ms=settings.spa_delay_ms if settings.spa_delay_ms >= 0 else None,
-            reword=settings.sim_reword, rename=settings.sim_rename, variants=settings.sim_variants).start()
-        ikp_url, pz_url, token = process.ikp_url, process.pz_url, process.token
+    process, ikp_url, pz_url, token = reach_simulator(settings)
     try:
         patients = AdminClient(ikp_url, token).patients()  # read only: who the built-in personas are
         yield ikp_url, pz_url, [(f"{p['first_name']} {p['last_name']}", p["pesel"]) for p in patients]
