@@ -105,3 +105,19 @@ def test_screen_text_failures_have_their_own_allure_category_before_product_defe
     for failure in (missing, ambiguous):
         assert re.fullmatch(ours["messageRegex"], f"AssertionError: {failure}")
     assert not re.fullmatch(ours["messageRegex"], "Expected: 'placed'\n     but: was 'rejected'")
+
+
+def test_another_flow_has_its_own_allure_category_before_product_defects():
+    import json
+    import re
+
+    from pages.errors import FlowDiffers
+
+    categories = json.loads((PROJECT_ROOT / "harness" / "allure_categories.json").read_text(encoding="utf-8"))
+    names = [category["name"] for category in categories]
+    ours = categories[names.index("Inny przebieg na tym iIKP")]
+    assert names.index("Inny przebieg na tym iIKP") < names.index("Błąd produktu")
+    assert ours["matchedStatuses"] == ["failed"]
+    differs = FlowDiffers("to iIKP wymaga daty zakończenia uprawnienia")
+    assert re.fullmatch(ours["messageRegex"], str(differs))
+    assert not re.fullmatch(ours["messageRegex"], "zamówienie na „Metformina 500 mg”: oczekiwano „zrealizowane”")
