@@ -17,6 +17,8 @@
    on both sides. The brand-new browsers the floor starts in place of one a failed scenario left
    behind are counted apart (`floor.fallback_starts`), outside every scenario's time.
 3. the same selection with N workers (tools.parallel).
+4. the same selection serially with a final-state screenshot of every scenario (`-D screenshots=final`):
+   what that setting costs per scenario, against run 1 (`screenshot_cost`).
 
 `suite_to_floor_ratio` = the serial scenarios' wall time (minus the recording's own queries) / the
 floor's wall time of the same scenarios; `ratio.suite_median_s` and `ratio.floor_median_s` are the
@@ -116,14 +118,17 @@ def _read_stats(path: Path) -> dict:
             "lines": len(lines)}
 
 
-def run_serial(folder: Path, selection: list[str]) -> tuple[float, dict, int]:
-    cwd = isolated_ini(folder / "serial", folder / "serial" / "allure-results")
-    stats = folder / "serial.jsonl"
+def run_serial(folder: Path, selection: list[str], name: str = "serial",
+               defines: tuple[str, ...] = ()) -> tuple[float, dict, int]:
+    """The selection serially with timing on; `defines` (e.g. screenshots=final) set for this run only."""
+    cwd = isolated_ini(folder / name, folder / name / "allure-results")
+    stats = folder / f"{name}.jsonl"
     # Its own account leases: the run has its own simulator, so the machine-wide lease folder would only
     # make it wait for other runs of the suite on this machine (measured: up to 20 s per scenario).
-    env = {**_env(), "IIKP_LEASE_DIR": str(folder / "leases-serial")}
+    env = {**_env(), "IIKP_LEASE_DIR": str(folder / f"leases-{name}")}
     started = time.perf_counter()
-    done = children.run([sys.executable, "-m", "behave", "-D", f"stats_file={stats}", *selection],
+    done = children.run([sys.executable, "-m", "behave", "-D", f"stats_file={stats}",
+                         *[arg for define in defines for arg in ("-D", define)], *selection],
                         capture=True, cwd=cwd, env=env)
     return time.perf_counter() - started, _read_stats(stats), _checked_code(done, stats)
 
@@ -284,7 +289,22 @@ def rounded(value):
     return value
 
 
-def summarise(serial_wall, serial, parallel_wall, parallel, floor, workers, codes) -> dict:
+def screenshot_cost(serial: list[dict], with_shots: list[dict], exit_code: int) -> dict:
+    """What a final-state screenshot of every scenario costs: the same scenarios' wall time with
+    `screenshots=final` against the serial run's (both with the recording's queries subtracted)."""
+    plain = {s["location"]: s for s in serial if s["status"] != "skipped" and _comparable(s)}
+    shot = {s["location"]: s for s in with_shots
+            if s["status"] != "skipped" and _comparable(s) and s["location"] in plain}
+    without_s = sum(plain[name]["wall_s"] - plain[name].get("recording_s", 0.0) for name in shot)
+    with_s = sum(s["wall_s"] - s.get("recording_s", 0.0) for s in shot.values())
+    count = len(shot)
+    return {"setting": "screenshots=final", "exit_code": exit_code, "scenarios": count,
+            "without_s": without_s, "with_s": with_s,
+            "per_scenario_s": (with_s - without_s) / count if count else 0.0,
+            "share": (with_s - without_s) / without_s if without_s else 0.0}
+
+
+def summarise(serial_wall, serial, parallel_wall, parallel, floor, workers, codes, shots=None) -> dict:
     ran = len([s for s in serial["scenarios"] if s["status"] != "skipped"])
     load = os.getloadavg()
     ratio = _ratio(serial["scenarios"], floor)
@@ -309,6 +329,7 @@ def summarise(serial_wall, serial, parallel_wall, parallel, floor, workers, code
                                 "serial scenarios' wall time minus the recording's own queries, against the floor's "
                                 "wall time of the same scenarios; browser starts and quits are in both, the set-up "
                                 "outside scenarios in neither"},
+        **({"screenshot_cost": shots} if shots is not None else {}),
     })
 
 
@@ -340,6 +361,11 @@ def print_table(result: dict) -> None:
                              f"{r['floor_scenarios_s']:.1f} s, {r['scenarios']} scenariuszy)"),
         ("mediana scenariusza: zestaw / podłoga", f"{r['suite_median_s']:.2f} s / {r['floor_median_s']:.2f} s "
                                                   "(te same scenariusze, bez kosztu nagrania)"),
+        *([("zrzut ekranu na końcu każdego scenariusza",
+            f"{result['screenshot_cost']['per_scenario_s'] * 1000:+.0f} ms na scenariusz "
+            f"({result['screenshot_cost']['share']:+.1%} czasu scenariuszy, "
+            f"{result['screenshot_cost']['scenarios']} scenariuszy, -D screenshots=final)")]
+          if "screenshot_cost" in result else []),
         ("obciążenie maszyny (1/5/15 min)", " / ".join(str(x) for x in result["machine"]["load_average_1_5_15"])),
     ]
     width = max(len(name) for name, _ in rows)
@@ -372,19 +398,23 @@ def main(argv: list[str] | None = None) -> int:
     selection = [*extra, *selection_of(behave_args)]
     with tempfile.TemporaryDirectory(prefix="iikp-bench-") as tmp:
         folder = Path(tmp)
-        print(f"Pomiar 1/3: szeregowo ({' '.join(behave_args) or 'cały zestaw'}), z nagraniem przebiegu...", flush=True)
+        print(f"Pomiar 1/4: szeregowo ({' '.join(behave_args) or 'cały zestaw'}), z nagraniem przebiegu...", flush=True)
         serial_wall, serial, serial_code = run_serial(folder, selection)
-        print("Pomiar 2/3: podłoga, nagrane scenariusze odtworzone samym Selenium...", flush=True)
+        print("Pomiar 2/4: podłoga, nagrane scenariusze odtworzone samym Selenium...", flush=True)
         floor = run_floor(folder, simulator)
-        print(f"Pomiar 3/3: {options.workers} procesy...", flush=True)
+        print(f"Pomiar 3/4: {options.workers} procesy...", flush=True)
         parallel_wall, parallel, parallel_code = run_parallel(folder, selection, options.workers)
+        print("Pomiar 4/4: szeregowo ze zrzutem ekranu na końcu każdego scenariusza (screenshots=final)...",
+              flush=True)
+        _, with_shots, shots_code = run_serial(folder, selection, "serial-shots", ("screenshots=final",))
+    shots = screenshot_cost(serial["scenarios"], with_shots["scenarios"], shots_code)
     result = summarise(serial_wall, serial, parallel_wall, parallel, floor, options.workers,
-                       (serial_code, parallel_code))
+                       (serial_code, parallel_code), shots)
     options.output.parent.mkdir(parents=True, exist_ok=True)
     options.output.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print_table(result)
     print(f"Wyniki: {options.output}")
-    code = 0 if serial_code == 0 and parallel_code == 0 and not floor_shortfall(result["floor"]) else 1
+    code = 0 if serial_code == parallel_code == shots_code == 0 and not floor_shortfall(result["floor"]) else 1
     if options.grid:
         from tools import grid_bench
 

@@ -266,7 +266,8 @@ def test_a_scenario_that_cannot_be_replayed_does_not_break_the_next_one(site, ch
 
 # -- the bench's verdict on the floor ------------------------------------------------------------------
 def _scenario(name: str) -> dict:
-    return {"name": name, "status": "passed", "wall_from": "before_scenario", "wall_s": 2.0,
+    return {"name": name, "location": f"features/x.feature:{len(name)}{name[-2:]}", "status": "passed",
+            "wall_from": "before_scenario", "wall_s": 2.0,
             **dict.fromkeys(timing.COUNTERS, 0.0), "wait_polling_s": 0.0, "harness_outside_s": 2.0}
 
 
@@ -277,7 +278,7 @@ def test_the_bench_fails_and_names_them_when_under_95_percent_of_scenarios_repla
     results = [{"name": n, "recorded": 3, "replayed": 3 if i < replayed else 1, "wall_s": 1.5,
                 "reason": "" if i < replayed else "akcja 2/3 (get): powód"} for i, n in enumerate(names)]
     serial = {"scenarios": [_scenario(n) for n in names], "lines": 1}
-    monkeypatch.setattr(bench, "run_serial", lambda folder, selection: (45.0, serial, 0))
+    monkeypatch.setattr(bench, "run_serial", lambda folder, selection, *shots: (45.0, serial, 0))
     monkeypatch.setattr(bench, "run_floor", lambda folder, simulator: floor.summary(results, {}, floor.Figures(), 0))
     monkeypatch.setattr(bench, "run_parallel", lambda folder, selection, workers: (40.0, serial, 0))
     assert bench.main(["--output", str(tmp_path / "bench.json")]) == code
@@ -285,6 +286,7 @@ def test_the_bench_fails_and_names_them_when_under_95_percent_of_scenarios_repla
     result = json.loads((tmp_path / "bench.json").read_text(encoding="utf-8"))
     assert result["ratio"]["scenarios"] == replayed and result["ratio"]["floor_median_s"] == 1.5
     assert result["ratio"]["suite_median_s"] == 2.0 and "mediana scenariusza" in printed.out
+    assert result["screenshot_cost"]["scenarios"] == 20 and "zrzut ekranu na końcu" in printed.out
     if code:
         assert "mniej niż 95%" in printed.err and "scenariusz 18; scenariusz 19" in printed.err
     else:
@@ -299,3 +301,11 @@ def test_the_floors_simulator_serves_the_screens_as_the_runs_do():
     assert (options["ui"], options["spa_delay_ms"], options["markup"]) == ("spa", 50, "random")
     assert extra == ["-D", f"markup_seed={options['markup_seed']}"]  # one seed for the runs and the floor
     assert bench.simulator_options(["-D", "markup=random", "-D", "markup_seed=7"])[1] == []
+
+
+def test_the_bench_prices_a_final_screenshot_per_scenario_over_the_same_scenarios():
+    plain = [_scenario("a"), _scenario("bb"), {**_scenario("ccc"), "status": "skipped"}]
+    shots = [{**_scenario("a"), "wall_s": 2.3}, {**_scenario("bb"), "wall_s": 2.1}, _scenario("dddd")]
+    cost = bench.screenshot_cost(plain, shots, 0)
+    assert cost["scenarios"] == 2 and cost["without_s"] == pytest.approx(4.0)
+    assert cost["per_scenario_s"] == pytest.approx(0.2) and cost["share"] == pytest.approx(0.1)

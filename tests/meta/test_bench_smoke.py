@@ -37,5 +37,6 @@ def test_bench_runs_and_writes_its_fields(tmp_path):
     if serial["scenario_wall_from"] == "before_scenario":  # else the one scenario holds the run's set-up
         assert result["suite_to_floor_ratio"] > 0 and result["ratio"]["scenarios"] == 1
         assert result["ratio"]["suite_median_s"] > 0 and result["ratio"]["floor_median_s"] > 0
+    assert result["screenshot_cost"]["scenarios"] == 1 and result["screenshot_cost"]["exit_code"] == 0
     assert "zestaw / podłoga" in done.stdout and "mediana scenariusza: zestaw / podłoga" in done.stdout
     assert "80011512354" not in output.read_text(encoding="utf-8") + done.stdout  # Jan Nowak's synthetic PESEL
