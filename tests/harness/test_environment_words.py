@@ -88,36 +88,28 @@ def test_a_bad_name_stops_a_real_iikp_run_before_any_browser(tmp_path):
     assert "wiersz 5" in run.stderr and "„Metformina 500 mg”" in run.stderr
 
 
-def test_screen_text_failures_have_their_own_allure_category_before_product_defects():
-    import json
-    import re
+def _failures_of_their_own():
+    from pages.errors import AmbiguousQuery, FlowDiffers, ScreenTextMissing
 
-    from pages.errors import AmbiguousQuery, ScreenTextMissing
-
-    categories = json.loads((PROJECT_ROOT / "harness" / "allure_categories.json").read_text(encoding="utf-8"))
-    names = [category["name"] for category in categories]
-    ours = categories[names.index("Tekst ekranu inny niż oczekiwany")]
-    assert names.index("Tekst ekranu inny niż oczekiwany") < names.index("Błąd produktu")
-    assert ours["matchedStatuses"] == ["failed"]
     missing = ScreenTextMissing("odnośnik „Dodaj uprawnienie”", "Dodaj uprawnienie", "przyciski", ["Udostępnij dane"],
                                 "Uprawnienia", "http://ikp.test/ikp/uprawnienia", "przyciski i odnośniki")
     ambiguous = AmbiguousQuery("odnośnik „Moje konto”", ["Moje konto", "Moje konto"], "Strona główna", "http://x/ikp")
-    for failure in (missing, ambiguous):
-        assert re.fullmatch(ours["messageRegex"], f"AssertionError: {failure}")
-    assert not re.fullmatch(ours["messageRegex"], "Expected: 'placed'\n     but: was 'rejected'")
+    return {"Tekst ekranu inny niż oczekiwany": [f"AssertionError: {missing}", f"AssertionError: {ambiguous}"],
+            "Inny przebieg na tym iIKP": [str(FlowDiffers("to iIKP wymaga daty zakończenia uprawnienia"))]}
 
 
-def test_another_flow_has_its_own_allure_category_before_product_defects():
+@pytest.mark.parametrize("category", ["Tekst ekranu inny niż oczekiwany", "Inny przebieg na tym iIKP"])
+def test_screen_text_and_flow_failures_have_their_own_allure_category_before_product_defects(category):
     import json
     import re
 
-    from pages.errors import FlowDiffers
-
     categories = json.loads((PROJECT_ROOT / "harness" / "allure_categories.json").read_text(encoding="utf-8"))
-    names = [category["name"] for category in categories]
-    ours = categories[names.index("Inny przebieg na tym iIKP")]
-    assert names.index("Inny przebieg na tym iIKP") < names.index("Błąd produktu")
+    names = [entry["name"] for entry in categories]
+    ours = categories[names.index(category)]
+    assert names.index(category) < names.index("Błąd produktu")
     assert ours["matchedStatuses"] == ["failed"]
-    differs = FlowDiffers("to iIKP wymaga daty zakończenia uprawnienia")
-    assert re.fullmatch(ours["messageRegex"], str(differs))
-    assert not re.fullmatch(ours["messageRegex"], "zamówienie na „Metformina 500 mg”: oczekiwano „zrealizowane”")
+    for message in _failures_of_their_own()[category]:
+        assert re.fullmatch(ours["messageRegex"], message)
+    for other in ("Expected: 'placed'\n     but: was 'rejected'",
+                  "zamówienie na „Metformina 500 mg”: oczekiwano „zrealizowane”, na ekranie „Złożone”"):
+        assert not re.fullmatch(ours["messageRegex"], other)
