@@ -112,7 +112,7 @@ test: setup lint ci-runners ## Testy projektu: ruff, pytest (w nim zestaw w loso
 	$(PY) -m tools.summary reports/pytest/junit.xml reports/junit reports/junit-spa; \
 	echo $$status > $(EXIT_CODE_FILE); exit $$status
 
-bench: setup ## Pomiar: zestaw szeregowo i w 2 procesach wobec samego Selenium, reports/bench.json (GRID=local: też przez Grid)
+bench: setup ## Pomiar: zestaw szeregowo i w 2 procesach wobec samego Selenium i koszt zrzutu ekranu na koniec scenariusza, reports/bench.json (GRID=local: też przez Grid)
 	$(VENV)/bin/pytest -q -m bench tests/harness/test_floor.py tests/meta/test_bench_smoke.py
 	$(PY) -m tools.bench $(if $(GRID),--grid) $(ARGS)
 
