@@ -126,15 +126,21 @@ def walked_read_only(admin: AdminClient, before: dict, since: int) -> None:
     assert accounts(admin) == before
 
 
-def test_zwiad_finds_every_text_of_the_simulator_and_changes_nothing(tmp_path):
-    sim = SimulatorProcess().start()
+def zwiad_read_only(tmp_path, sim):
+    """make zwiad on this simulator (arranged first); fails unless the walk changed nothing. (run, report, draft)"""
+    sim.start()
     try:
         admin = arranged(sim)
         before, since = accounts(admin), admin.events()[-1]["id"]
-        run, report, draft = zwiad(tmp_path, sim)
+        found = zwiad(tmp_path, sim)
         walked_read_only(admin, before, since)
     finally:
         sim.stop()
+    return found
+
+
+def test_zwiad_finds_every_text_of_the_simulator_and_changes_nothing(tmp_path):
+    run, report, draft = zwiad_read_only(tmp_path, SimulatorProcess())
     assert run.returncode == 0, run.stdout + run.stderr
     assert draft == {} and report["listed"] == []
     visited = {screen["screen"] for screen in report["screens"]}
@@ -145,14 +151,7 @@ def test_zwiad_finds_every_text_of_the_simulator_and_changes_nothing(tmp_path):
 
 
 def test_zwiad_drafts_the_reworded_texts_of_the_screens_it_visits(tmp_path):
-    sim = SimulatorProcess(reword=str(REWORDED)).start()
-    try:
-        admin = arranged(sim)
-        before, since = accounts(admin), admin.events()[-1]["id"]
-        run, report, draft = zwiad(tmp_path, sim)
-        walked_read_only(admin, before, since)
-    finally:
-        sim.stop()
+    run, report, draft = zwiad_read_only(tmp_path, SimulatorProcess(reword=str(REWORDED)))
     assert run.returncode == 1, run.stdout + run.stderr
     shown = " | ".join(screen["text"] for screen in report["screens"])
     on_visited_screens = {key for key, value in TEXTS.items()
