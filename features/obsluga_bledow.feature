@@ -40,13 +40,6 @@ Funkcja: Awarie środowiska integracyjnego i ich obejście
     Gdy Jan Nowak loguje się ponownie po odświeżeniu strony testowego WK klawiszami CTRL+F5
     Wtedy Jan Nowak widzi swoje konto w iIKP
 
-  @normal @symulator @instrukcja-3.1
-  Scenariusz: Środowisko, które nie wraca mimo ponowień, jest zgłaszane jako awaria środowiska
-    Zakładając, że Jan Nowak jest pacjentem testowym iIKP
-    I testowy Profil Zaufany nie działa
-    Gdy Jan Nowak próbuje zalogować się, ponawiając zgodnie z instrukcją CeZ
-    Wtedy po wyczerpaniu ponowień zestaw zgłasza awarię testowego Profilu Zaufanego, a nie błąd produktu
-
   @normal @symulator @instrukcja-1 @instrukcja-3.2
   Scenariusz: Praca na jednym koncie w dwóch kartach kończy się ekranem niedziałającego iIKP
     Zakładając, że Jan Nowak ma otwarty formularz „Edytuj swoje dane”

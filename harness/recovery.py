@@ -112,16 +112,3 @@ class OutcomeBook:
         counts = self.counts()
         failures = sum(v for k, v in counts.items() if k not in (PASSED, SKIPPED, UNFINISHED))
         return failures > 0 and counts[PRODUCT] == 0 and counts[SUITE] == 0
-
-
-def verdict_of(pages: list, error_pages: dict[type, type[EnvironmentFailure]]) -> EnvironmentFailure | None:
-    """What the retry policy concludes from the pages its attempts ended on.
-
-    None when the last attempt reached a working page; otherwise the environment failure matching
-    the error screen the last attempt ended on (never a product defect).
-    """
-    last = pages[-1]
-    for page_class, failure in error_pages.items():
-        if isinstance(last, page_class):
-            return failure(last.current_url(), f"{len(pages)} prób w nowych oknach prywatnych")
-    return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from pages.base import BasePage, Site
-from pages.components.error_pages import ErrorScreenPage, IkpErrorPage, PzErrorPage
+from pages.components.error_pages import IkpErrorPage, PzErrorPage
 from pages.components.header import LoggedInPage
 from pages.contact_form import FirstContactPage
 from pages.declaration_form import NO_REASON, Confirmation, PozRole
@@ -66,21 +66,6 @@ def open_in_second_tab(site: Site, page_class: type[BasePage]) -> None:
     driver.switch_to.window(second)
     page_class(site).arrive()
     driver.switch_to.window(first)
-
-
-def login_attempts_as_cez_prescribes(new_private_window: Callable[[], Site], pesel: str, attempts: int) -> list:
-    """Instrukcja CeZ pkt 3: log in; after an error screen, repeat from step 1 in a new private window.
-
-    `new_private_window` gives a brand-new browser each call. Makes at most `attempts` attempts and
-    returns the page each attempt ended on.
-    """
-    pages = []
-    for _ in range(attempts):
-        page = PzLoginPage.start_login(new_private_window()).log_in_allowing_error_screen(pesel)
-        pages.append(page)
-        if not isinstance(page, ErrorScreenPage):
-            break
-    return pages
 
 
 # -- POZ declarations ---------------------------------------------------------------------------------

@@ -72,7 +72,6 @@ SCREENS = {
     "open_allowing_error_screen": "otwarcie strony po adresie (albo ekran błędu)",
     "allowing_error_screen": "ekran błędu (instrukcja CeZ pkt 3) jako wynik kroku",
     "open_in_second_tab": "druga karta przeglądarki",
-    "login_attempts_as_cez_prescribes": "ponowienia logowania w nowych oknach prywatnych (instrukcja CeZ pkt 3)",
     "open_declaration_form": "„Moje konto” → POZ → „Wypełnij deklarację”",
     "declare": "„Moje konto” → POZ → „Wypełnij deklarację” → „Potwierdź deklarację”",
 }

@@ -2,17 +2,14 @@
 
 from behave import given, step, then, when
 
-from harness.expect import Words, expect, expect_error_screen
-from harness.recovery import verdict_of
+from harness.expect import expect_error_screen
 from harness.steps_api import acting, arranged, close_browser, fresh_site, logged_in_as, site, use_persona
 from pages.account import AccountPage
-from pages.components.error_pages import FAILURES, IkpErrorPage
-from pages.errors import PzErrorScreen
+from pages.components.error_pages import IkpErrorPage
 from pages.flows import (
     allowing_error_screen,
     log_in,
     log_in_after_hard_refresh,
-    login_attempts_as_cez_prescribes,
     open_allowing_error_screen,
     open_in_second_tab,
 )
@@ -23,12 +20,6 @@ from pages.flows import (
 def step_pz_fails_once(context):
     """Symulator: najbliższe logowanie w testowym Profilu Zaufanym kończy się ekranem błędu 3.1."""
     arranged(context).pz_fails(1)
-
-
-@given("testowy Profil Zaufany nie działa")
-def step_pz_is_down(context):
-    """Symulator: każde logowanie w testowym Profilu Zaufanym kończy się ekranem błędu 3.1."""
-    arranged(context).pz_fails(1000)
 
 
 @given("iIKP będzie niedostępne przy najbliższym logowaniu")
@@ -97,25 +88,9 @@ def step_logs_in_after_hard_refresh(context, pacjent):
     context.page = logged_in_as(context, persona, log_in_after_hard_refresh(site(context), persona.pesel))
 
 
-@when("{pacjent:Osoba} próbuje zalogować się, ponawiając zgodnie z instrukcją CeZ")
-def step_retries_as_cez_prescribes(context, pacjent):
-    """Loguje, po ekranie błędu ponawia w nowym oknie prywatnym, tyle razy, ile pozwala ustawienie „retries”."""
-    pesel, attempts = use_persona(context, pacjent).pesel, context.run.settings.retries + 1
-    context.scene.attempts = login_attempts_as_cez_prescribes(lambda: fresh_site(context), pesel, attempts)
-
-
-# -- what the patient sees, what the suite concludes ---------------------------------------------------------------
+# -- what the patient sees --------------------------------------------------------------------------------------
 @then("{pacjent:Osoba} widzi ekran niedziałającego iIKP")
 def step_sees_ikp_error(context, pacjent):
     """Sprawdza ekran błędu 3.2 (instrukcja CeZ pkt 3.2)."""
     acting(context, pacjent)
     expect_error_screen(context.page, IkpErrorPage)
-
-
-@then("po wyczerpaniu ponowień zestaw zgłasza awarię testowego Profilu Zaufanego, a nie błąd produktu")
-def step_reports_pz_failure(context):
-    """Sprawdza, że każda próba skończyła się ekranem 3.1 i zestaw uznał to za awarię środowiska, nie produktu."""
-    attempts, verdict = context.scene.attempts, verdict_of(context.scene.attempts, FAILURES)
-    expect("liczba prób logowania w nowych oknach prywatnych", context.run.settings.retries + 1, len(attempts))
-    expect("werdykt zestawu po ostatniej próbie", Words("awaria testowego Profilu Zaufanego (ekran błędu 3.1)"),
-           Words(verdict.label if verdict else "brak awarii"), holds=isinstance(verdict, PzErrorScreen))

@@ -103,7 +103,7 @@ def test_every_login_ends_with_a_logout_and_error_screens_are_only_the_asked_for
                       for e in _of(events, "error_screen"))
     assert screens == Counter({
         (OUTSIDER, "pz", "unknown_patient"): 1,  # logowanie: a valid PESEL of no test patient
-        (JAN, "pz", "pz_error"): 1 + 1,  # the PZ fails once; the PZ down (retries=0: one try)
+        (JAN, "pz", "pz_error"): 1,  # the PZ fails once
         (JAN, "ikp", "ikp_down"): 1,  # iIKP down at the next login
         (JAN, "ikp", "session_conflict"): 1,  # the login after leaving without „Wyloguj się”
         (JAN, "ikp", "node_down"): 2,  # the ISUS node down: the scenario and the journey
