@@ -26,7 +26,7 @@ Funkcja: Ścieżki pacjenta przez kilka obszarów iIKP
     Gdy Jan Nowak nadaje uprawnienie „Upoważnienie do dostępu do dokumentacji medycznej” dla Ewy Nowak od dziś bezterminowo
     I Jan Nowak wylogowuje się przyciskiem „Wyloguj się”
     I Jan Nowak próbuje zalogować się przez testowy Profil Zaufany
-    Wtedy Jan Nowak widzi to uprawnienie w „Uprawnieniach” jako aktywne
+    Wtedy Jan Nowak widzi to uprawnienie w „Uprawnienia” jako aktywne
 
   @normal @symulator @obsluga-bledow @e-recepta @instrukcja-3.2
   Scenariusz: Awaria węzła ISUS w środku zamawiania recepty mija po odświeżeniu strony testowego WK

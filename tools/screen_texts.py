@@ -41,8 +41,6 @@ SHARED = {"_labels.html": "Teksty wspólne: rodzaje, statusy, etykiety",
           "declaration_facility.html": "Deklaracja POZ, krok 1: placówka",
           "declaration_staff.html": "Deklaracja POZ, krok 2: osoba i powód",
           "base.html": "Szkielet każdej strony"}
-# Quoted words of step sentences that name a screen text in another grammatical form.
-INFLECTED = {"Uprawnieniach": "Uprawnienia"}
 
 
 @dataclass
@@ -188,7 +186,7 @@ def choice_quotes(paths: list[Path] | None = None) -> list[str]:
                 continue
             for step in [*scenario.background_steps, *scenario.steps]:
                 for text in _screen_quotes(step, registry):
-                    entry = known.get(INFLECTED.get(text, text))
+                    entry = known.get(text)
                     if entry is None or entry.kind == "wybór":
                         why = "brak w docs/teksty-ekranow.md" if entry is None else "[wybór]"
                         offences.append(f"{path.name}:{step.line}: „{text}” ({why})")

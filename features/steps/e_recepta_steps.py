@@ -110,7 +110,7 @@ def step_doctor_rejects(context, komentarz):
 # -- Wtedy ------------------------------------------------------------------------------------------------------
 @then("{pacjent:Osoba} widzi swoje zamówienie na {leki:Leki} jako {stan:StanZamowienia}")
 def step_sees_order_state(context, pacjent, leki, stan):
-    """Sprawdza w „Zamówionych receptach” stan najnowszego zamówienia na te leki."""
+    """Sprawdza w „Zamówione recepty” stan najnowszego zamówienia na te leki."""
     acting(context, pacjent)
     order = shown_order(context, leki)
     expect(f"zamówienie na {say(leki)}", stan, order.status, holds=order.state is stan)
@@ -118,7 +118,7 @@ def step_sees_order_state(context, pacjent, leki, stan):
 
 @then("{pacjent:Osoba} widzi to zamówienie jako {stan:StanZamowienia}")
 def step_sees_this_order_state(context, pacjent, stan):
-    """Sprawdza w „Zamówionych receptach” stan zamówienia złożonego ostatnio w scenariuszu."""
+    """Sprawdza w „Zamówione recepty” stan zamówienia złożonego ostatnio w scenariuszu."""
     acting(context, pacjent)
     order = shown_order(context)
     expect(f"zamówienie na {say(order.medicines)}", stan, order.status, holds=order.state is stan)

@@ -60,7 +60,7 @@ def step_views_consents(context, pacjent):
 
 
 # -- checking ----------------------------------------------------------------------------------------
-@then("{pacjent:Osoba} widzi to uprawnienie w „Uprawnieniach” jako {stan:StanUprawnienia}")
+@then("{pacjent:Osoba} widzi to uprawnienie w „Uprawnienia” jako {stan:StanUprawnienia}")
 def step_sees_consent(context, pacjent, stan):
     """Aktywne: któryś wiersz tego uprawnienia jest aktywny. Wycofane: żaden nie jest już aktywny, a któryś
     pokazuje je jako wycofane."""
@@ -137,15 +137,15 @@ def step_withdraws_named_services(context, pacjent, rodzaj, zakres):
 
 
 @then("{pacjent:Osoba} widzi uprawnienie „{rodzaj:RodzajUprawnienia}” dla {osoba:OsobaUprawniona} "
-      "w „Uprawnieniach” jako {stan:StanUprawnienia}")
+      "w „Uprawnienia” jako {stan:StanUprawnienia}")
 def step_sees_named_consent(context, pacjent, rodzaj, osoba, stan):
-    """Sprawdza w „Uprawnieniach” stan tego uprawnienia dla tej osoby (nadanego albo ułożonego w scenariuszu);
+    """Sprawdza w „Uprawnienia” stan tego uprawnienia dla tej osoby (nadanego albo ułożonego w scenariuszu);
     „to uprawnienie” w następnych zdaniach to ono."""
     context.scene.seen = consent_shown_as(context, stan, named_consent(context, pacjent, rodzaj, person=osoba))
 
 
 @then("{pacjent:Osoba} widzi uprawnienie „{rodzaj:RodzajUprawnienia}” w zakresie „{zakres:Tekst}” "
-      "w „Uprawnieniach” jako {stan:StanUprawnienia}")
+      "w „Uprawnienia” jako {stan:StanUprawnienia}")
 def step_sees_named_services_consent(context, pacjent, rodzaj, zakres, stan):
-    """Sprawdza w „Uprawnieniach” stan tego uprawnienia w tym zakresie (nadanego albo ułożonego w scenariuszu)."""
+    """Sprawdza w „Uprawnienia” stan tego uprawnienia w tym zakresie (nadanego albo ułożonego w scenariuszu)."""
     context.scene.seen = consent_shown_as(context, stan, named_consent(context, pacjent, rodzaj, scope=zakres))

@@ -10,7 +10,7 @@ HEADER = "# language: pl\n@zgody @symulator\nFunkcja: Próba analityka\n\n  Scen
 CONSENT = "Zgoda na udzielanie informacji o stanie zdrowia"
 NEAR_MISSES = HEADER + f"""    Zakładając, że Jan Nowak jest zalogowany w iIKP
     Gdy Jan Nowak nadaje uprawnienie „{CONSENT}” dla Jana Kowalskiego od dziś bezterminowo
-    Wtedy Jan Nowak widzi to uprawnienie w „Uprawnieniach” jako aktywny
+    Wtedy Jan Nowak widzi to uprawnienie w „Uprawnienia” jako aktywny
     Gdy Jan Nowak to uprawnienie wycofuje
 """
 
@@ -75,7 +75,7 @@ def test_three_near_misses_get_a_polish_hint_each_with_the_right_sentence_first(
     assert first_suggestion(blocks[7]).endswith(" od dziś bezterminowo")
     # a misspelt status: the closest allowed word fills the sentence
     assert "Dozwolone: „aktywne”, „wycofane”" in blocks[8]
-    assert first_suggestion(blocks[8]) == "1. Wtedy Jan Nowak widzi to uprawnienie w „Uprawnieniach” jako aktywne"
+    assert first_suggestion(blocks[8]) == "1. Wtedy Jan Nowak widzi to uprawnienie w „Uprawnienia” jako aktywne"
     # a reordered sentence
     assert first_suggestion(blocks[9]) == "1. Gdy Jan Nowak wycofuje to uprawnienie"
     assert "3 z 4 kroków nie ma w katalogu" in run.stdout

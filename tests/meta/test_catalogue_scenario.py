@@ -17,7 +17,7 @@ Funkcja: Scenariusz analityka złożony z katalogu kroków
     Zakładając, że Jan Nowak jest zalogowany w iIKP
     Oraz Jan Nowak ma już aktywne uprawnienie „{CONSENT}” dla Ewy Nowak
     Gdy Jan Nowak wycofuje to uprawnienie
-    Wtedy Jan Nowak widzi to uprawnienie w „Uprawnieniach” jako wycofane
+    Wtedy Jan Nowak widzi to uprawnienie w „Uprawnienia” jako wycofane
     Gdy Jan Nowak zamawia receptę na „Metformina 500 mg”
     Wtedy Jan Nowak widzi to zamówienie jako złożone
     Gdy Jan Nowak wylogowuje się przyciskiem „Wyloguj się”

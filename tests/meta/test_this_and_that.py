@@ -35,7 +35,7 @@ Funkcja: „ta/to/tę” po zdaniu na ekranie i po założeniu
   Scenariusz: uprawnienie założone: jego zakres i okres
     Zakładając, że Jan Nowak ma już aktywne uprawnienie „{RECORDS}” dla Ewy Nowak
     I Jan Nowak jest zalogowany w iIKP
-    Wtedy Jan Nowak widzi to uprawnienie w „Uprawnieniach” jako aktywne
+    Wtedy Jan Nowak widzi to uprawnienie w „Uprawnienia” jako aktywne
     I to uprawnienie ma pełny zakres
     I to uprawnienie obowiązuje od dziś bezterminowo
 
