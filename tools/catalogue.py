@@ -364,6 +364,10 @@ def render(entries: list[StepEntry]) -> str:
            "  złożył albo ułożył wcześniej; wcześniejsze nazwiesz rodzajem i osobą („uprawnienie „…” dla Ewy",
            "  Nowak”) albo lekami („zamówienie na „Metformina 500 mg””). „nadał wczoraj”, „zamówił 3 dni temu”",
            "  układają stan sprzed dni (tylko na symulatorze).",
+           "- Nazwę z ekranu (ekran, zakładka, przycisk, odnośnik) cytuj dokładnie tak, jak pokazuje ją ekran:",
+           "  w mianowniku, bez odmiany — „w „Uprawnienia””, nie „w „Uprawnieniach””; „w „Zamówione recepty””.",
+           "  Tak znajdziesz ją na ekranie, a nakładka tekstów ekranów (`-D teksty=…`) ją rozpozna.",
+           "  Wszystkie teksty ekranów: [teksty ekranów](teksty-ekranow.md).",
            "- „strona” mówi, przez które ekrany iIKP przechodzi zdanie; „scenariusz wymaga tagu” — jaki tag",
            "  musi mieć scenariusz z tym zdaniem; „definicja” wskazuje kod dla programisty.",
            "- Znaczenie słów (stany, role, rodzaje uprawnień): [słownik](slownik.md).", ""]
