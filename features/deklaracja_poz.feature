@@ -3,7 +3,7 @@
 Funkcja: e-Deklaracja wyboru lekarza, pielęgniarki i położnej POZ
   Jako pacjent testowy iIKP
   Chcę złożyć w Internetowym Koncie Pacjenta deklarację wyboru lekarza, pielęgniarki i położnej POZ
-  Aby sprawdzić, jak system placówki POZ przyjmuje e-deklaracje i stosuje zasady ustawy o POZ
+  Aby wybrać ich bez wizyty w przychodni i wiedzieć, czy placówka przyjęła mój wybór i ile on kosztuje
 
   Deklarację składa się w „Moje konto” > „Twoja Podstawowa Opieka Zdrowotna (POZ)” > „Wypełnij
   deklarację”; placówkę wybiera się, klikając jej nazwę. Złożona deklaracja liczy się do bezpłatnych

@@ -3,7 +3,7 @@
 Funkcja: Logowanie do iIKP przez testowy Profil Zaufany
   Jako pacjent testowy, którego konto dostał dostawca oprogramowania od CeZ
   Chcę zalogować się do iIKP numerem PESEL w testowym Profilu Zaufanym
-  Aby sprawdzić, jak mój system współpracuje z kontem pacjenta
+  Aby korzystać ze swojego konta pacjenta
 
   @critical
   Scenariusz: Pacjent testowy loguje się, zatwierdzając PESEL klawiszem ENTER

@@ -2,8 +2,8 @@
 @obsluga-bledow @instrukcja-3
 Funkcja: Awarie środowiska integracyjnego i ich obejście
   Jako dostawca oprogramowania testujący na niestabilnym środowisku iIKP
-  Chcę, aby ekrany błędów opisane przez CeZ były rozpoznawane i obchodzone według instrukcji CeZ
-  Aby chwilowe awarie środowiska nie były zgłaszane jako błędy mojego produktu
+  Chcę rozpoznawać ekrany awarii opisane przez CeZ i obchodzić je tak, jak każe instrukcja CeZ
+  Aby chwilowej awarii środowiska nie brać za błąd mojego produktu
 
   @critical @symulator @instrukcja-3.1
   Scenariusz: Chwilowa awaria testowego Profilu Zaufanego mija po ponowieniu logowania
