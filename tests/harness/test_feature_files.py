@@ -10,6 +10,7 @@ from behave.parser import parse_file
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 FEATURES = sorted((PROJECT_ROOT / "features").glob("*.feature"))
+SUITE_WORDS = re.compile(r"\b(zestaw|zestawu|zestawem|zestawowi|zestawie)\b", re.IGNORECASE)
 TOOL_WORDS = re.compile(r"(^|\s)-D\s|\bmake\b|`|\bAPI\b|docs/|\.md\b|\bbehave\b|\bzestaw\w*|\badapter\w*|@\w")
 
 
@@ -44,6 +45,20 @@ def test_narratives_carry_no_tool_words():
             if TOOL_WORDS.search(text):
                 offenders.append(f"{path.name}: {text}")
     assert offenders == [], offenders
+
+
+def test_no_scenario_speaks_of_the_suite():
+    """What the suite itself does (retries, verdicts, reports) is proven in tests/, not in business features."""
+    offenders = [f"{path.name}:{scenario.line}: {text}"
+                 for path in FEATURES for scenario in parse_file(str(path), language="pl").walk_scenarios()
+                 for text in [scenario.name, *(step.name for step in scenario.steps)]
+                 if SUITE_WORDS.search(text)]
+    assert offenders == [], offenders
+
+
+def test_the_suite_words_are_found():
+    assert SUITE_WORDS.search("po wyczerpaniu ponowień zestaw zgłasza awarię testowego Profilu Zaufanego")
+    assert SUITE_WORDS.search("Zestawu testów nie ma") and not SUITE_WORDS.search("zestawienie leków")
 
 
 # -- names from the screen: quoted as the screen shows them, never declined ---------------------------------------
