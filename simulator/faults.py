@@ -1,14 +1,18 @@
 """Injected environment faults: count-based, ratio-based or permanent; admin-set or background chaos."""
 
 import random
+import threading
 
 from simulator import db, events
 
-KINDS = ("pz_error", "ikp_down", "node_down", "slow")
-CHAOS_KINDS = ("pz_error", "ikp_down")
+KINDS = ("pz_error", "pz_timeout", "ikp_down", "node_down", "slow")
+CHAOS_KINDS = ("pz_error", "pz_timeout", "ikp_down")
 NODES = ("isus-1", "isus-2")
 NODE_COOKIE = "ISUS_NODE"  # node affinity, set by the PZ page and read by iIKP
-DEFAULT_DELAY_MS = 1000
+# How long a fault holds its answer: `slow` delays iIKP a little; `pz_timeout` is a test PZ that does not
+# answer within any browser's page-load timeout (the suite's is three times its wait timeout).
+DEFAULT_DELAY_MS = {"slow": 1000, "pz_timeout": 60_000}
+MAX_DELAY_MS = 60_000
 
 _ACTIVE = "(count IS NULL OR count > 0)"
 
@@ -17,8 +21,8 @@ def add(conn, kind, count=None, ratio=None, seed=None, pesel=None, delay_ms=None
     """Store a fault and return it as a dict."""
     if kind == "node_down":
         node = node or NODES[0]
-    if kind == "slow" and delay_ms is None:
-        delay_ms = DEFAULT_DELAY_MS
+    if kind in DEFAULT_DELAY_MS and delay_ms is None:
+        delay_ms = DEFAULT_DELAY_MS[kind]
     with db.transaction(conn):
         cursor = conn.execute(
             "INSERT INTO faults (kind, count, ratio, seed, pesel, delay_ms, node, background)"
@@ -118,6 +122,11 @@ def fire(conn, kind, pesel=None, node=None):
                 events.record(conn, "fault", pesel, fault=kind, fault_id=row["id"])
                 return row
     return None
+
+
+def hold(row, stopping: threading.Event) -> None:
+    """Hold the answer of a request a delaying fault fired on, for its delay_ms or until the server stops."""
+    stopping.wait(row["delay_ms"] / 1000)
 
 
 def healthy_node(conn):

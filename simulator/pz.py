@@ -1,4 +1,5 @@
-"""The test Profil Zaufany / Węzeł Krajowy mock: the PESEL screen, its 3.1 error screen, ISUS node cookie."""
+"""The test Profil Zaufany / Węzeł Krajowy mock: the PESEL screen, its 3.1 error screen, ISUS node cookie, and a
+PZ that does not answer (fault pz_timeout)."""
 
 import datetime
 import secrets
@@ -47,13 +48,17 @@ def _submit(pesel, state):
 def login_page():
     """The PESEL form; validation messages stay on this page and origin."""
     state = request.values.get("state", "")
-    error, entered = None, ""
+    error, entered, pesel = None, "", None
     response = None
     if request.method == "POST":
         entered = request.form.get("pesel", "")
         pesel, error = pesel_rules.classify(entered)
-        if error is None:
-            response = _submit(pesel, state)
+    # A login's request (it carries iIKP's state; a bare health look does not) may meet a PZ that does not answer.
+    hanging = state and faults.fire(get_conn(), "pz_timeout", pesel if error is None else None)
+    if hanging:
+        faults.hold(hanging, settings().stopping)  # the browser gives up first (its page-load timeout)
+    if request.method == "POST" and error is None:
+        response = _submit(pesel, state)
     if response is None:
         response = make_response(render_template(
             "pz_login.html", error=error, entered=entered, state=state,

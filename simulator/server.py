@@ -73,6 +73,7 @@ class SimulatorServer:
             raise ValueError(f"unknown flow variants {sorted(self.flows - set(variants.VARIANTS))}")
         self.ikp_url = self.pz_url = None
         self._servers, self._threads = [], []
+        self._settings = None
 
     def start(self):
         """Prepare the database, bind both ports, serve, and wait until both health checks answer."""
@@ -91,9 +92,10 @@ class SimulatorServer:
             sockets[0].close()
             raise
         self.ikp_url, self.pz_url = (_base_url(self.host, sock) for sock in sockets)
-        sim_settings = Settings(self.db_path, self.token, self.ikp_url, self.pz_url, self.markup, self.markup_seed,
-                                self.ui, self.spa_delay_ms, self.admin, self.reword, self.flows)
-        for app, sock in zip((create_ikp_app(sim_settings), create_pz_app(sim_settings)), sockets, strict=True):
+        self._settings = Settings(self.db_path, self.token, self.ikp_url, self.pz_url, self.markup, self.markup_seed,
+                                  self.ui, self.spa_delay_ms, self.admin, self.reword, self.flows)
+        apps = (create_ikp_app(self._settings), create_pz_app(self._settings))
+        for app, sock in zip(apps, sockets, strict=True):
             server = create_server(app, sockets=[sock], threads=THREADS, ident="iIKP-simulator")
             thread = threading.Thread(target=server.run, name=f"waitress-{sock.getsockname()[1]}", daemon=True)
             thread.start()
@@ -110,6 +112,8 @@ class SimulatorServer:
 
     def stop(self):
         """Close both servers from inside their loops, wait for them, drop a temporary database."""
+        if self._settings is not None:
+            self._settings.stopping.set()  # answers held by a fault end now
         for server in self._servers:
             server.trigger.pull_trigger(lambda server=server: wasyncore.close_all(server._map))
         for thread in self._threads:

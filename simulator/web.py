@@ -1,6 +1,7 @@
 """Flask plumbing shared by both origins: settings, per-request connection, headers, error pages, other markups."""
 
 import logging
+import threading
 from dataclasses import dataclass, field
 
 from flask import current_app, g, jsonify, render_template, request
@@ -32,6 +33,8 @@ class Settings:
     admin: bool = True
     reword: variants.Rewording = field(default_factory=variants.Rewording)
     flows: frozenset = frozenset()
+    # Set when the server stops: ends every answer a fault is holding (faults.hold).
+    stopping: threading.Event = field(default_factory=threading.Event)
 
     def variant(self, name):
         """Whether the flow variant `name` (one of variants.VARIANTS) is on."""

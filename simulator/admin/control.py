@@ -84,13 +84,15 @@ def fault_add():
     data = body.read(
         {"kind": body.choice(*faults.KINDS), "count": body.integer(1, 1_000_000), "ratio": body.number(0, 1),
          "seed": body.integer(-(2**62), 2**62), "pesel": body.optional(body.text(20)),
-         "delay_ms": body.integer(0, 60_000), "node": body.choice(*faults.NODES)},
+         "delay_ms": body.integer(0, faults.MAX_DELAY_MS), "node": body.choice(*faults.NODES)},
         required=("kind",),
     )
     if "count" in data and "ratio" in data:
         body.fail("give count or ratio, not both")
     if "node" in data and data["kind"] != "node_down":
         body.fail("node applies only to node_down")
+    if "delay_ms" in data and data["kind"] not in faults.DEFAULT_DELAY_MS:
+        body.fail(f"delay_ms applies only to {' and '.join(faults.DEFAULT_DELAY_MS)}")
     return jsonify(faults.add(get_conn(), **data)), 201
 
 

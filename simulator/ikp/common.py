@@ -2,13 +2,12 @@
 
 import hmac
 import secrets
-import threading
 
 from flask import abort, g, make_response, redirect, render_template, request
 
 from simulator import clock, db, events, faults
 from simulator.model import declarations
-from simulator.web import get_conn
+from simulator.web import get_conn, settings
 
 SESSION_COOKIE = "IKP_SESSION"
 OPEN_PATHS = ("/ikp/zaloguj", "/ikp/sso", "/ikp/wylogowano")
@@ -42,7 +41,7 @@ def guard():
     pesel = g.ikp_session["pesel"] if g.ikp_session else None
     slow = faults.fire(conn, "slow", pesel)
     if slow:
-        threading.Event().wait(slow["delay_ms"] / 1000)
+        faults.hold(slow, settings().stopping)
     node = request.cookies.get(faults.NODE_COOKIE)
     if node and request.path != "/ikp/zaloguj" and faults.fire(conn, "node_down", pesel, node=node):
         return error_screen("node_down", pesel, end_session=True)

@@ -295,6 +295,60 @@ def test_slow_adds_a_delay(sim, jan):
     assert time.monotonic() - started < 0.3
 
 
+def test_pz_timeout_holds_the_pz_page_only(sim, browser):
+    sim.ok("POST", "/faults", {"kind": "pz_timeout", "delay_ms": 300, "count": 1}, status=201)
+    started = time.monotonic()
+    assert browser.open(IKP + "/ikp/zaloguj").status_code == 200  # redirected to the PZ page, which held it
+    assert time.monotonic() - started >= 0.3
+    started = time.monotonic()
+    browser.login(JAN)
+    assert time.monotonic() - started < 0.3
+    assert browser.url == HOME
+    assert [e["detail"]["fault"] for e in sim.events(kind="fault")] == ["pz_timeout"]
+
+
+def test_pz_timeout_for_one_patient_holds_only_their_submit(sim, browser):
+    sim.ok("POST", "/faults", {"kind": "pz_timeout", "delay_ms": 300, "pesel": ANNA}, status=201)
+    started = time.monotonic()
+    browser.login(JAN)
+    assert time.monotonic() - started < 0.3
+    started = time.monotonic()
+    sim.browser().login(ANNA)
+    assert time.monotonic() - started >= 0.3
+    assert [e["pesel"] for e in sim.events(kind="fault")] == [ANNA]
+
+
+def test_pz_timeout_waits_a_minute_by_default_and_delay_belongs_to_delaying_kinds(sim):
+    assert sim.ok("POST", "/faults", {"kind": "pz_timeout", "count": 1}, status=201)["delay_ms"] == 60_000
+    refused = sim.admin("POST", "/faults", {"kind": "pz_error", "delay_ms": 100})
+    assert refused.status_code == 400
+    assert "delay_ms applies only to slow and pz_timeout" in refused.get_json()["error"]
+
+
+def test_stopping_the_server_ends_an_answer_a_fault_holds(server):
+    import threading
+
+    import requests
+
+    requests.post(f"{server.ikp_url}/__sim__/faults", json={"kind": "pz_timeout"},
+                  headers={"X-Sim-Token": server.token}, timeout=5).raise_for_status()
+    answered = threading.Event()
+
+    def ask():
+        try:
+            requests.get(f"{server.pz_url}/pz/ekran_pz?state=login", timeout=30)
+        except requests.RequestException:
+            pass  # the server went away mid-answer: what matters is that the request ended
+        answered.set()
+
+    threading.Thread(target=ask, daemon=True).start()
+    assert not answered.wait(0.5)  # held: the fault's minute has not passed
+    started = time.monotonic()
+    server.stop()
+    assert answered.wait(10)
+    assert time.monotonic() - started < 6
+
+
 def test_delete_faults_keeps_background_chaos(sim):
     conn = db.connect(sim.db_path)
     faults.install_chaos(conn, {"pz_error": 0.1, "ikp_down": 0.2}, 7)
@@ -327,4 +381,5 @@ def test_parse_chaos_errors(text_in, message):
 
 def test_parse_chaos():
     assert faults.parse_chaos("pz_error=0.1, ikp_down=1") == {"pz_error": 0.1, "ikp_down": 1.0}
+    assert faults.parse_chaos("pz_timeout=1") == {"pz_timeout": 1.0}
     assert faults.parse_chaos("") == {}
