@@ -159,7 +159,8 @@ def new_browser(settings: Settings) -> WebDriver:
         first = (exc.msg or str(exc)).strip().splitlines()[0]
         where = f" pod {settings.remote_url}" if settings.remote_url else ""
         raise BrowserSetupError(f"Nie udało się uruchomić przeglądarki {settings.browser}{where}: {first}") from None
-    driver.set_page_load_timeout(max(30.0, settings.timeout * 3))
+    # A page that does not load in three waits' time: the environment does not answer (pages.errors.NotAnswering).
+    driver.set_page_load_timeout(settings.timeout * 3)
     return driver
 
 

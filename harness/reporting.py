@@ -162,9 +162,10 @@ def report_cleanup_failure(scenario, failures) -> None:
 
 
 def attach_environment_failure(failure) -> None:
-    """Where and when an error screen of instrukcja CeZ pkt 3 showed: an attachment, so that the failure's
-    message stays one per kind (the report's categories group by it)."""
-    lines = [f"Ekran błędu: instrukcja CeZ, pkt {failure.screen}", f"Adres: {failure.url}", f"Czas: {failure.at}"]
+    """Where and when an error screen of instrukcja CeZ pkt 3 showed, or a page did not load: an attachment, so
+    that the failure's message stays one per kind (the report's categories group by it)."""
+    seen = failure.seen.format(screen=failure.screen)
+    lines = [seen[0].upper() + seen[1:], f"Adres: {failure.url}", f"Czas: {failure.at}"]
     if getattr(failure, "detail", ""):
         lines.append(f"Szczegóły: {failure.detail}")
     attach_text("Awaria środowiska: adres i czas", "\n".join(lines))

@@ -20,7 +20,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from pages import dom
 from pages.components.markers import raise_error_screen
-from pages.errors import AmbiguousQuery, RefusedByIkp
+from pages.errors import AmbiguousQuery, IkpNotAnswering, NotAnswering, RefusedByIkp
 from pages.locators import Locator, Query, describe, role, within
 from pages.missing import missing, missing_for
 
@@ -73,6 +73,8 @@ class BasePage:
     PATH: str = ""
     # An error screen of instrukcja CeZ pkt 3 that a scenario awaits: seeing it ends no wait.
     ERROR_SCREEN: bool = False
+    # Who serves what this page does: a page load that runs out of time while it acts or waits is their failure.
+    NOT_ANSWERING: type[NotAnswering] = IkpNotAnswering
 
     def __init__(self, site: Site):
         self.site = site
@@ -175,6 +177,8 @@ class BasePage:
         def check(driver: WebDriver):
             try:
                 screen = dom.probe(driver, query, since, stamp)
+            except TimeoutException:  # the driver's: a page still loading when its page-load timeout ran out
+                raise self.not_answering(driver.current_url) from None
             except WebDriverException as exc:
                 if dom.page_was_changing(exc):  # the page changed under the script: look again
                     return False
@@ -217,9 +221,13 @@ class BasePage:
         return bool(self.read(Query.exists(target)))
 
     # -- acting --------------------------------------------------------------------------------------
+    def go(self, url: str) -> None:
+        """Navigate to `url` as a person types an address; a page that does not load in time is NOT_ANSWERING."""
+        self._loading(lambda: self.driver.get(url), url)
+
     def open(self: P) -> P:
         """Navigate to the page's own address and wait for it; return it."""
-        self.driver.get(self.site.ikp(self.PATH))
+        self.go(self.site.ikp(self.PATH))
         return self.arrive()
 
     def act(self, target: Locator, what: str | None, do: Callable[[WebElement], None]) -> Action:
@@ -233,7 +241,7 @@ class BasePage:
 
         def attempt(screen: dom.Screen) -> bool:
             try:
-                do(screen.result)
+                self._loading(lambda: do(screen.result), screen.url)
                 return True
             except _RETRY_ACTION:
                 return False
@@ -246,8 +254,24 @@ class BasePage:
         """Stamp the screen's content, then `do` what acts on the whole browser (Back, reload); return the Action."""
         generation = dom.new_generation()
         before = dom.probe(self.driver, None, None, generation)
-        do()
+        self._loading(do, before.url)
         return Action(generation, before.h1)
+
+    def _loading(self, do: Callable[[], object], url: str) -> None:
+        """Do what may load a page (an address, a click, a key, Back); the driver waits for the page up to its
+        page-load timeout, and when that runs out the environment did not answer (NOT_ANSWERING)."""
+        try:
+            do()
+        except TimeoutException:  # the driver's own: the page did not load in time
+            raise self.not_answering(url) from None
+
+    def not_answering(self, url: str) -> NotAnswering:
+        """The failure of a page load that ran out of time at `url` (the address asked for, or acted on)."""
+        try:
+            limit = f"{self.driver.timeouts.page_load:g} s"
+        except WebDriverException:
+            limit = "?"
+        return self.NOT_ANSWERING(url, f"limit wczytywania strony w przeglądarce: {limit} (trzy razy `timeout`)")
 
     def click(self, target: Locator, what: str | None = None) -> Action:
         """Click the element a person would click; return the Action."""

@@ -1,4 +1,5 @@
-"""What a page object raises when the screen is not the one it serves: the error screens of instrukcja CeZ pkt 3."""
+"""What a page object raises when the screen is not the one it serves: the error screens of instrukcja CeZ pkt 3,
+a part of the environment that does not answer, and the screen's differences from what the scenario expects."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ from datetime import UTC, datetime
 
 
 class EnvironmentFailure(Exception):
-    """iIKP or the test PZ showed one of the error screens documented by CeZ (instrukcja CeZ pkt 3).
+    """iIKP or the test PZ showed one of the error screens documented by CeZ (instrukcja CeZ pkt 3), or did not
+    answer at all (NotAnswering).
 
     Not an AssertionError on purpose: Allure reports it as *broken* (environment), never as a
     product defect, and the retry policy may repeat the scenario from its start.
@@ -14,6 +16,8 @@ class EnvironmentFailure(Exception):
 
     screen = "?"
     label = "?"
+    # What was seen, after the label in the message; {screen} is the point of instrukcja CeZ.
+    seen = "ekran błędu z instrukcji CeZ, pkt {screen}"
 
     def __init__(self, url: str, detail: str = ""):
         self.url = url
@@ -21,7 +25,7 @@ class EnvironmentFailure(Exception):
         self.detail = detail
         # One message per kind, the same for every scenario and run (the report groups failures by it);
         # the address and the time go to the scenario's attachments (harness.reporting).
-        super().__init__(f"{self.label} (ekran błędu z instrukcji CeZ, pkt {self.screen})")
+        super().__init__(f"{self.label} ({self.seen.format(screen=self.screen)})")
 
 
 class PzErrorScreen(EnvironmentFailure):
@@ -36,6 +40,28 @@ class IkpErrorScreen(EnvironmentFailure):
 
     screen = "3.2"
     label = "Awaria środowiska: iIKP"
+
+
+class NotAnswering(EnvironmentFailure):
+    """A page did not load within the browser's page-load timeout: the part of the environment that serves it
+    does not answer. CeZ counts it with the error screens (instrukcja CeZ pkt 3.1: „chwilowo niedziałający
+    testowy Profil Zaufany”; pkt 3.2: „inny błąd wydajnościowy środowiska”), and recovery is the same."""
+
+    seen = "strona nie wczytała się w wyznaczonym czasie; instrukcja CeZ, pkt {screen}"
+
+
+class PzNotAnswering(NotAnswering):
+    """The test PZ (or the login's way back to iIKP) did not answer: instrukcja CeZ pkt 3.1."""
+
+    screen = "3.1"
+    label = "Awaria środowiska: testowy Profil Zaufany nie odpowiada"
+
+
+class IkpNotAnswering(NotAnswering):
+    """An iIKP page did not answer: instrukcja CeZ pkt 3.2."""
+
+    screen = "3.2"
+    label = "Awaria środowiska: iIKP nie odpowiada"
 
 
 class RefusedByIkp(AssertionError):

@@ -32,8 +32,9 @@ def open_allowing_error_screen(site: Site, page_class: type[BasePage]) -> BasePa
     For scenarios in which an error screen is the expected outcome, so that it is asserted on
     rather than retried as an environment failure.
     """
-    site.driver.get(site.ikp(page_class.PATH))
-    return BasePage(site).next_page(None, page_class, PzErrorPage, IkpErrorPage)
+    page = BasePage(site)
+    page.go(site.ikp(page_class.PATH))
+    return page.next_page(None, page_class, PzErrorPage, IkpErrorPage)
 
 
 def log_in_after_hard_refresh(site: Site, pesel: str) -> BasePage:

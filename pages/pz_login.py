@@ -9,6 +9,7 @@ from selenium.webdriver.common.keys import Keys
 from pages import dom
 from pages.base import Action, BasePage, Site
 from pages.components.error_pages import IkpErrorPage, PzErrorPage
+from pages.errors import PzNotAnswering
 from pages.home import HomePage
 from pages.locators import Query, button, label
 from pages.terms import TermsPage
@@ -31,6 +32,8 @@ class PzLoginPage(BasePage):
     NEXT = button("Dalej")
     LOGIN_ENTRY = "/ikp/zaloguj"  # [instrukcja CeZ pkt 2.1]
     PZ_PATH = "/pz/ekran_pz"  # [instrukcja CeZ pkt 2.2]
+    # From iIKP's login address through the PZ and back to iIKP, the login belongs to the test PZ (pkt 3.1).
+    NOT_ANSWERING = PzNotAnswering
 
     def is_here(self, screen: dom.Screen) -> bool:
         """The „Pesel” field, on the test PZ's own address."""
@@ -45,8 +48,9 @@ class PzLoginPage(BasePage):
     @classmethod
     def start_login(cls, site: Site) -> "PzLoginPage":
         """Open iIKP's login address (instrukcja CeZ pkt 2.1) and follow the redirect to the PZ page; return it."""
-        site.driver.get(site.ikp(cls.LOGIN_ENTRY))
-        return cls(site).arrive()
+        page = cls(site)
+        page.go(site.ikp(cls.LOGIN_ENTRY))
+        return page.arrive()
 
     def log_in(self, pesel: str, submit_with: Submit = Submit.ENTER) -> BasePage:
         """Type the PESEL and submit with ENTER or the button „Dalej”; return the iIKP page landed on."""

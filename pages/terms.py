@@ -31,5 +31,5 @@ class TermsPage(BasePage):
         (the terms again, or the account if iIKP let the patient in)."""
         from pages.account import AccountPage
 
-        self.driver.get(self.site.ikp(AccountPage.PATH))
+        self.go(self.site.ikp(AccountPage.PATH))
         return self.next_page(None, TermsPage, AccountPage)

@@ -113,3 +113,27 @@ def test_screen_text_and_flow_failures_have_their_own_allure_category_before_pro
     for other in ("Expected: 'placed'\n     but: was 'rejected'",
                   "zamówienie na „Metformina 500 mg”: oczekiwano „zrealizowane”, na ekranie „Złożone”"):
         assert not re.fullmatch(ours["messageRegex"], other)
+
+
+def test_each_environment_failure_kind_falls_first_into_its_own_category_whatever_the_address():
+    """Allure files a result under the first category that matches: each kind of instrukcja CeZ pkt 3 (two error
+    screens, two parts that do not answer) has its own group, the same for every address and time."""
+    import json
+    import re
+
+    from pages.errors import IkpErrorScreen, IkpNotAnswering, PzErrorScreen, PzNotAnswering
+
+    categories = json.loads((PROJECT_ROOT / "harness" / "allure_categories.json").read_text(encoding="utf-8"))
+
+    def first_category(message):
+        return next(c["name"] for c in categories if "broken" in c["matchedStatuses"]
+                    and re.fullmatch(c.get("messageRegex", "[\\s\\S]*"), message))
+
+    expected = {PzErrorScreen: "Awaria środowiska: testowy Profil Zaufany (ekran 3.1)",
+                IkpErrorScreen: "Awaria środowiska: iIKP (ekran 3.2)",
+                PzNotAnswering: "Awaria środowiska: testowy Profil Zaufany nie odpowiada",
+                IkpNotAnswering: "Awaria środowiska: iIKP nie odpowiada"}
+    for kind, category in expected.items():
+        one, other = kind("http://127.0.0.1:41001/pz/ekran_pz"), kind("http://127.0.0.1:52002/ikp", "szczegóły")
+        assert str(one) == str(other) and not re.search(r"\d{4,}|127\.0", str(one)), str(one)
+        assert first_category(f"{kind.__module__}.{kind.__name__}: {one}") == category, kind

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from harness.simulator import SimulatorProcess
+from harness.simulator import AdminClient, SimulatorProcess
 from tests.meta.conftest import allure_results, run_suite
 
 pytestmark = pytest.mark.meta
@@ -63,6 +63,37 @@ def test_environment_that_stays_down_is_broken_not_failed_and_exits_3(tmp_path):
     assert "PONAWIAM" in run.stdout
 
 
+def _seed_where_only_the_second_login_request_fires(kind: str, ratio: float) -> int:
+    """A seed whose draws (the simulator's contract: the same seed, the same sequence) fire the fault on the
+    second login request of a run only: the first attempt's PESEL submit, never the retry's requests."""
+    import random
+
+    def fires(seed, draw):
+        return random.Random(f"{seed}:{kind}:{draw}").random() < ratio
+
+    return next(seed for seed in range(10_000) if [fires(seed, d) for d in range(6)] == [False, True, *[False] * 4])
+
+
+def test_a_test_pz_that_does_not_answer_the_pesel_once_is_retried_from_step_1_and_the_scenario_passes(tmp_path):
+    seed = _seed_where_only_the_second_login_request_fires("pz_timeout", 0.5)
+    simulator = SimulatorProcess(chaos="pz_timeout=0.5", seed=seed).start()
+    try:
+        run, results = run_suite(tmp_path, simulator, "-D", "retries=1", "-D", "timeout=1",
+                                 "features/logowanie.feature:9", timeout=300)
+        fired = [e for e in AdminClient(simulator.ikp_url, simulator.token).events(kind="fault")]
+    finally:
+        simulator.stop()
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+    assert [e["detail"]["fault"] for e in fired] == ["pz_timeout"]  # held once: the first attempt's submit
+    attempts = sorted((r for r in allure_results(results) if r["status"] != "skipped"), key=lambda r: r["start"])
+    assert [a["status"] for a in attempts] == ["broken", "passed"]
+    assert attempts[0]["statusDetails"]["message"].startswith(
+        "Awaria środowiska: testowy Profil Zaufany nie odpowiada (strona nie wczytała się")
+    assert "pages/pz_login.py" in attempts[0]["statusDetails"]["trace"]  # on the PZ page, not on the way to it
+    assert "PONAWIAM od początku (próba 2 z 2) po awarii środowiska: Awaria środowiska: testowy Profil Zaufany " \
+           "nie odpowiada" in run.stdout
+
+
 def test_whole_login_area_under_chaos_never_reports_a_product_defect(tmp_path):
     simulator = SimulatorProcess(chaos="pz_error=0.3,ikp_down=0.3", seed=3).start()
     try:
@@ -77,3 +108,30 @@ def test_whole_login_area_under_chaos_never_reports_a_product_defect(tmp_path):
         if outcome["status"] == "broken":
             assert any(m in outcome["statusDetails"]["message"] for m in ENVIRONMENT_MESSAGES), outcome
     assert any(o["status"] == "passed" for o in outcomes)
+
+
+def test_an_ikp_page_that_does_not_load_is_ikp_not_answering_and_a_pz_page_the_test_pz(simulator, sim_admin):
+    """The page objects turn the browser's page-load timeout into the environment part that did not answer."""
+    from harness.browser import new_browser
+    from harness.config import Settings
+    from pages.account import AccountPage
+    from pages.base import Site
+    from pages.errors import IkpNotAnswering, PzNotAnswering
+    from pages.pz_login import PzLoginPage
+
+    settings = Settings(timeout=0.5)  # the page-load limit: 1.5 s
+    driver = new_browser(settings)
+    site = Site(driver, simulator.ikp_url, simulator.pz_url, settings.timeout)
+    try:
+        sim_admin.add_fault("slow", delay_ms=5000, count=1)  # iIKP holds its next answer 5 s
+        with pytest.raises(IkpNotAnswering) as ikp:
+            AccountPage(site).open()
+        sim_admin.add_fault("pz_timeout", count=1)
+        with pytest.raises(PzNotAnswering) as pz:
+            PzLoginPage.start_login(site)
+    finally:
+        driver.quit()
+    assert str(ikp.value) == "Awaria środowiska: iIKP nie odpowiada (strona nie wczytała się w wyznaczonym czasie; " \
+                              "instrukcja CeZ, pkt 3.2)"
+    assert ikp.value.url == f"{simulator.ikp_url}{AccountPage.PATH}" and "1.5 s" in ikp.value.detail
+    assert pz.value.url == f"{simulator.ikp_url}{PzLoginPage.LOGIN_ENTRY}"

@@ -107,23 +107,34 @@ def test_results_read_as_living_documentation(tmp_path, simulator):
     assert "Jako pacjent" in page and "<br>" in page
 
 
-def test_one_outage_gives_one_stable_message_with_details_in_attachments(tmp_path):
+@pytest.mark.parametrize(("chaos", "message", "seen"), [
+    ("pz_error=1", "Awaria środowiska: testowy Profil Zaufany (ekran błędu z instrukcji CeZ, pkt 3.1)",
+     "Ekran błędu z instrukcji CeZ, pkt 3.1"),
+    # a test PZ that does not answer: the page-load limit is three times `timeout` (here 3 s)
+    ("pz_timeout=1", "Awaria środowiska: testowy Profil Zaufany nie odpowiada (strona nie wczytała się w wyznaczonym "
+     "czasie; instrukcja CeZ, pkt 3.1)", "Strona nie wczytała się w wyznaczonym czasie; instrukcja CeZ, pkt 3.1"),
+], ids=["ekran-3.1", "pz-nie-odpowiada"])
+def test_one_outage_gives_one_stable_message_with_details_in_attachments(tmp_path, chaos, message, seen):
     from harness.simulator import SimulatorProcess
 
-    outage = SimulatorProcess(chaos="pz_error=1").start()
+    outage = SimulatorProcess(chaos=chaos).start()
     try:
-        run, results = run_suite(tmp_path, outage, "-D", "retries=0", FEATURE + ":9", FEATURE + ":15")
+        run, results = run_suite(tmp_path, outage, "-D", "retries=0", "-D", "timeout=1", FEATURE + ":9",
+                                 FEATURE + ":15")
     finally:
         outage.stop()
     found = allure_results(results)
     assert [r["status"] for r in found] == ["broken", "broken"], [r.get("statusDetails") for r in found]
     messages = {r["statusDetails"]["message"] for r in found}
-    assert messages == {"Awaria środowiska: testowy Profil Zaufany (ekran błędu z instrukcji CeZ, pkt 3.1)"}, messages
+    assert messages == {message}, messages
     for result in found:
         trace = result["statusDetails"].get("trace", "")
         assert trace and "site-packages" not in trace and "behave" not in trace.replace("features/", ""), trace
         assert "features/steps/" in trace, trace  # the step's own frame first
-        names = [a["name"] for step in result["steps"] for a in step.get("attachments", [])] + [
-            a["name"] for a in result.get("attachments", [])]
-        assert "Awaria środowiska: adres i czas" in names, names
+        attachments = [a for step in result["steps"] for a in step.get("attachments", [])] + result.get(
+            "attachments", [])
+        where = [a for a in attachments if a["name"] == "Awaria środowiska: adres i czas"]
+        assert where, [a["name"] for a in attachments]
+        lines = (results / where[0]["source"]).read_text(encoding="utf-8").splitlines()
+        assert lines[0] == seen and lines[1].startswith("Adres: http://127.0.0.1:"), lines
     assert run.returncode == 3, run.stdout[-1500:]
