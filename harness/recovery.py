@@ -62,8 +62,13 @@ def _run_with_retries(scenario: Scenario, run, retries: int, announce, runner) -
         if failure is None or attempt > retries:
             return failed
         announce(f"  PONAWIAM od początku (próba {attempt + 1} z {retries + 1}) po awarii środowiska: "
-                 f"{failure.label}")
+                 f"{_what_failed(failure.label)}")
     return failed
+
+
+def _what_failed(label: str) -> str:
+    """An environment failure's label without its leading „Awaria środowiska: ”, where a sentence already says so."""
+    return label.removeprefix("Awaria środowiska: ")
 
 
 class OutcomeBook:
@@ -92,7 +97,7 @@ class OutcomeBook:
         counts = self.counts()
         environment = {k: v for k, v in counts.items() if k not in (PASSED, PRODUCT, SUITE, SKIPPED, UNFINISHED)}
         env_total = sum(environment.values())
-        details = ", ".join(f"{label}: {n}" for label, n in sorted(environment.items()))
+        details = ", ".join(f"{_what_failed(label)}: {n}" for label, n in sorted(environment.items()))
         line = (f"Podsumowanie iIKP: {counts[PASSED]} udanych, {counts[PRODUCT]} nieudanych (błąd produktu), "
                 f"{counts[SUITE] + env_total} uszkodzonych ({counts[SUITE]} błędów zestawu, {env_total} awarii "
                 f"środowiska{f': {details}' if details else ''}), {counts[SKIPPED]} pominiętych")

@@ -87,7 +87,7 @@ def test_outcomes_and_exit_classification():
     book.record(passed)
     book.record(env)
     assert book.only_environment_failures()
-    assert "1 awarii środowiska" in book.summary_line()
+    assert "1 awarii środowiska: testowy Profil Zaufany: 1)" in book.summary_line()  # said once, not twice
     book.record(FakeScenario(name="c", all_steps=[FakeStep(Status.error, RuntimeError("x"))]))
     assert book.counts()[SUITE] == 1
     assert not book.only_environment_failures()
