@@ -101,13 +101,13 @@ def accounts(admin: AdminClient) -> dict:
     return snapshot
 
 
-def zwiad(tmp_path: Path, sim: SimulatorProcess) -> tuple[subprocess.CompletedProcess, dict, dict]:
-    """`make zwiad` against this simulator; (process, zwiad.json, the draft overlay as parsed)."""
+def zwiad(tmp_path: Path, sim: SimulatorProcess, *options: str) -> tuple[subprocess.CompletedProcess, dict, dict]:
+    """`make zwiad` against this simulator, with more `-D` options; (process, zwiad.json, the draft as parsed)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("IIKP_")}
     env[TOKEN_ENV] = sim.token
     folder = tmp_path / "zwiad"
     run = subprocess.run([sys.executable, "-m", "tools.zwiad", "-D", f"base_url={sim.ikp_url}",
-                          "-D", f"pz_url={sim.pz_url}", "--katalog", str(folder)], cwd=PROJECT_ROOT, env=env,
+                          "-D", f"pz_url={sim.pz_url}", *options, "--katalog", str(folder)], cwd=PROJECT_ROOT, env=env,
                          capture_output=True, text=True, timeout=900)
     assert (folder / "raport.md").is_file(), run.stdout + run.stderr
     draft = (folder / "teksty.toml").read_text(encoding="utf-8")
@@ -126,13 +126,13 @@ def walked_read_only(admin: AdminClient, before: dict, since: int) -> None:
     assert accounts(admin) == before
 
 
-def zwiad_read_only(tmp_path, sim):
+def zwiad_read_only(tmp_path, sim, *options):
     """make zwiad on this simulator (arranged first); fails unless the walk changed nothing. (run, report, draft)"""
     sim.start()
     try:
         admin = arranged(sim)
         before, since = accounts(admin), admin.events()[-1]["id"]
-        found = zwiad(tmp_path, sim)
+        found = zwiad(tmp_path, sim, *options)
         walked_read_only(admin, before, since)
     finally:
         sim.stop()
@@ -151,7 +151,8 @@ def test_zwiad_finds_every_text_of_the_simulator_and_changes_nothing(tmp_path):
 
 
 def test_zwiad_drafts_the_reworded_texts_of_the_screens_it_visits(tmp_path):
-    run, report, draft = zwiad_read_only(tmp_path, SimulatorProcess(reword=str(REWORDED)))
+    # each text the reworded screens lack is waited for `timeout`: 3 s, not 10, is plenty for the simulator
+    run, report, draft = zwiad_read_only(tmp_path, SimulatorProcess(reword=str(REWORDED)), "-D", "timeout=3")
     assert run.returncode == 1, run.stdout + run.stderr
     shown = " | ".join(screen["text"] for screen in report["screens"])
     on_visited_screens = {key for key, value in TEXTS.items()
