@@ -35,7 +35,7 @@ REWORDED_FEATURES = ("features/zgody.feature", "features/e_recepta.feature", "fe
 
 def test_without_the_overlay_failures_name_the_missing_text(tmp_path):
     run, results = run_suite(tmp_path, None, "-D", f"sim_reword={REWORDED}", "-D", "retries=0",
-                             "-D", "timeout=3", "-f", "progress", *REWORDED_FEATURES, timeout=1500)
+                             "-D", "timeout=2", "-f", "progress", *REWORDED_FEATURES, timeout=1500)
     outcomes = last_attempts(allure_results(results))
     failing = [r for r in outcomes if r["status"] in ("failed", "broken")]
     named = [r for r in failing if any(f"„{text}”" in message(r) for text in TEXTS)]
