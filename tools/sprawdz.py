@@ -139,11 +139,15 @@ def _similarity(written: str, candidate: str) -> float:
 def _values_found(sentence: Sentence, written: str) -> dict[str, str]:
     """Values of the written step that fit the sentence's parameters, in order (for a reordered sentence)."""
     values, taken = {}, []
+    # the sentence's own quoted words (a screen's name, „Uprawnienia”) are not the analyst's values
+    fixed = {f"„{text}”" for text in re.findall(r"„([^„”{}]+)”", sentence.pattern)}
     for name, type_name in sentence.fields():
         quoted = re.search(r"„\{" + name + r"(?::\w+)?\}”", sentence.pattern) is not None
         core = sentence.type_pattern(type_name) if type_name != "Tekst" else r"[^„”]+"
         regex = re.compile(f"„(?:{core})”" if quoted else rf"(?<!\w)(?:{core})(?!\w)")
         for match in regex.finditer(written):
+            if match.group() in fixed:
+                continue
             if not any(start < match.end() and match.start() < end for start, end in taken) and match.group():
                 taken.append(match.span())
                 values[name] = match.group()[1:-1] if quoted else match.group()

@@ -115,3 +115,14 @@ def test_a_feminine_or_masculine_sentence_is_offered_in_the_named_patients_form(
     assert "Anna Kowalska zamówił " not in blocks[6]
     assert first_suggestion(blocks[7]) == "1. Zakładając, że Jan Nowak zamówił receptę na „Metformina 500 mg”"
     assert "Jan Nowak zamówiła" not in blocks[7]
+
+
+def test_the_screen_name_a_sentence_quotes_is_not_taken_for_the_analysts_value(tmp_path):
+    feature = tmp_path / "ekran.feature"
+    feature.write_text(HEADER + "    Wtedy Jan Nowak widzi to uprawnienie w „Uprawnienia” jako aktywen\n",
+                       encoding="utf-8")
+    run = sprawdz(feature)
+    assert run.returncode == 2, run.stdout + run.stderr
+    block = hint_blocks(run.stdout)[6]
+    assert "w zakresie „{zakres}” w „Uprawnienia”" in block, block
+    assert "w zakresie „Uprawnienia”" not in block, block
