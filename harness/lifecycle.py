@@ -169,7 +169,8 @@ def _finish_scenario(context, scenario: Scenario) -> None:
         _attach_evidence(context)
     elif scene.browser is not None and scenario.status == Status.passed \
             and run.settings.screenshots == "final":  # the end state a reader of the report checks
-        reporting.attach_png("Stan końcowy", scene.browser.get_screenshot_as_png())
+        with metering.final_screenshot():
+            reporting.attach_png("Stan końcowy", scene.browser.get_screenshot_as_png())
     if scene.cleanup.actions:
         failures = clean_up(context)
         if failures:

@@ -28,6 +28,11 @@ def waiting() -> contextlib.AbstractContextManager:
     return _timing[0].waiting() if _timing else contextlib.nullcontext()
 
 
+def final_screenshot() -> contextlib.AbstractContextManager:
+    """Around the final-state screenshot of a passed scenario (screenshots=final) and its attachment."""
+    return _timing[0].final_screenshot() if _timing else contextlib.nullcontext()
+
+
 def browser_started(seconds: float, driver) -> None:
     """Right after a browser started: its start time, and every later command of it timed and recorded."""
     if _timing:

@@ -37,7 +37,9 @@ from harness.measure.flow_record import Recorder
 COUNTERS = ("webdriver_s", "webdriver_calls", "webdriver_in_waits_s", "webdriver_in_waits_calls",
             "wait_s", "waits", "admin_s", "admin_calls", "admin_in_waits_s", "admin_in_waits_calls",
             "browser_start_s", "browser_starts", "browser_quit_s", "browser_quits",
-            "recording_s", "recording_calls", "recording_in_waits_s")
+            "recording_s", "recording_calls", "recording_in_waits_s",
+            # the final-state screenshot and its attachment (screenshots=final); inside the buckets, not one
+            "final_screenshot_s", "final_screenshots")
 
 
 class _Stats:
@@ -207,6 +209,23 @@ def _timed_wait():
 def waiting():
     """Context manager around the base page's explicit wait; a no-op when timing is off."""
     return _timed_wait() if _stats is not None else contextlib.nullcontext()
+
+
+@contextlib.contextmanager
+def _timed_final_screenshot():
+    stats = _stats
+    assert stats is not None
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        stats.add("final_screenshot_s", time.perf_counter() - started)
+        stats.add("final_screenshots", 1)
+
+
+def final_screenshot():
+    """Context manager around the final-state screenshot of a passed scenario; a no-op when timing is off."""
+    return _timed_final_screenshot() if _stats is not None else contextlib.nullcontext()
 
 
 def timed_admin_call(call):

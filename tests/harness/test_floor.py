@@ -278,7 +278,10 @@ def test_the_bench_fails_and_names_them_when_under_95_percent_of_scenarios_repla
     results = [{"name": n, "recorded": 3, "replayed": 3 if i < replayed else 1, "wall_s": 1.5,
                 "reason": "" if i < replayed else "akcja 2/3 (get): powód"} for i, n in enumerate(names)]
     serial = {"scenarios": [_scenario(n) for n in names], "lines": 1}
-    monkeypatch.setattr(bench, "run_serial", lambda folder, selection, *shots: (45.0, serial, 0))
+    with_shots = {"scenarios": [{**_scenario(n), "final_screenshot_s": 0.05, "final_screenshots": 1} for n in names],
+                  "lines": 1}
+    monkeypatch.setattr(bench, "run_serial",
+                        lambda folder, selection, *shots: (45.0, with_shots if shots else serial, 0))
     monkeypatch.setattr(bench, "run_floor", lambda folder, simulator: floor.summary(results, {}, floor.Figures(), 0))
     monkeypatch.setattr(bench, "run_parallel", lambda folder, selection, workers: (40.0, serial, 0))
     assert bench.main(["--output", str(tmp_path / "bench.json")]) == code
@@ -303,9 +306,14 @@ def test_the_floors_simulator_serves_the_screens_as_the_runs_do():
     assert bench.simulator_options(["-D", "markup=random", "-D", "markup_seed=7"])[1] == []
 
 
-def test_the_bench_prices_a_final_screenshot_per_scenario_over_the_same_scenarios():
-    plain = [_scenario("a"), _scenario("bb"), {**_scenario("ccc"), "status": "skipped"}]
-    shots = [{**_scenario("a"), "wall_s": 2.3}, {**_scenario("bb"), "wall_s": 2.1}, _scenario("dddd")]
-    cost = bench.screenshot_cost(plain, shots, 0)
-    assert cost["scenarios"] == 2 and cost["without_s"] == pytest.approx(4.0)
-    assert cost["per_scenario_s"] == pytest.approx(0.2) and cost["share"] == pytest.approx(0.1)
+def test_the_bench_prices_a_final_screenshot_where_it_is_taken_against_the_rest_of_the_scenario():
+    def shot(name, wall_s, shot_s, recording_s=0.0):
+        return {**_scenario(name), "wall_s": wall_s, "recording_s": recording_s, "final_screenshot_s": shot_s,
+                "final_screenshots": 1}
+
+    shots = [shot("a", 2.1, 0.1), shot("bb", 2.4, 0.1, recording_s=0.3), {**_scenario("failed"), "status": "failed"},
+             {**shot("skipped", 0.0, 0.0), "status": "skipped"}]
+    cost = bench.screenshot_cost(shots, 0)
+    assert cost["scenarios"] == 2 and cost["screenshots_s"] == pytest.approx(0.2)  # no screenshot, not counted
+    assert cost["without_s"] == pytest.approx(4.0) and cost["per_scenario_s"] == pytest.approx(0.1)
+    assert cost["share"] == pytest.approx(0.05)
