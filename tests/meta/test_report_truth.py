@@ -107,6 +107,29 @@ def test_results_read_as_living_documentation(tmp_path, simulator):
     assert "Jako pacjent" in page and "<br>" in page
 
 
+def test_make_run_shows_every_passed_scenarios_final_screen_unless_args_say_otherwise(tmp_path, simulator):
+    # (`make -n run` would run it: its recipe calls $(MAKE)) the value, and the user's ARGS after it (the last wins)
+    def run_defines(*assignments):
+        return subprocess.run(["make", "-s", "--no-print-directory", "-f", "Makefile", "-f", "-", "run-defines",
+                               *assignments], input="run-defines:\n\t@echo $(RUN_DEFINES)\n", cwd=PROJECT_ROOT,
+                              capture_output=True, text=True, timeout=60).stdout.strip()
+
+    assert run_defines() == "-D screenshots=final"
+    # the real iIKP's screens may show the test patients' personal data: no picture of every screen there
+    assert run_defines("ARGS=-D target=iikp -D accounts=accounts.ini") == run_defines("IIKP_TARGET=iikp") == ""
+    recipe = (PROJECT_ROOT / "Makefile").read_text(encoding="utf-8").split("\nrun:", 1)[1].split("\n\n", 1)[0]
+    runners = [line for line in recipe.splitlines() if "$(ARGS)" in line]
+    assert len(runners) == 2 and all(line.index("$(RUN_DEFINES)") < line.index("$(ARGS)") for line in runners)
+    run, results = run_suite(tmp_path, simulator, "-D", "screenshots=final", FEATURE)
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+    found = allure_results(results)
+    assert [r["status"] for r in found] == ["passed"] * 3
+    for result in found:
+        finals = [a for a in result.get("attachments", []) if a["name"] == "Stan końcowy"]
+        assert [a["type"] for a in finals] == ["image/png"], result["name"]
+        assert (results / finals[0]["source"]).read_bytes().startswith(b"\x89PNG"), result["name"]
+
+
 @pytest.mark.parametrize(("chaos", "message", "seen"), [
     ("pz_error=1", "Awaria środowiska: testowy Profil Zaufany (ekran błędu z instrukcji CeZ, pkt 3.1)",
      "Ekran błędu z instrukcji CeZ, pkt 3.1"),
