@@ -44,24 +44,29 @@ class IkpErrorScreen(EnvironmentFailure):
 
 class NotAnswering(EnvironmentFailure):
     """A page did not load within the browser's page-load timeout: the part of the environment that serves it
-    does not answer. CeZ counts it with the error screens (instrukcja CeZ pkt 3.1: „chwilowo niedziałający
-    testowy Profil Zaufany”; pkt 3.2: „inny błąd wydajnościowy środowiska”), and recovery is the same."""
+    does not answer. CeZ counts it with that part's error screen (instrukcja CeZ pkt 3.1: „chwilowo
+    niedziałający testowy Profil Zaufany”; pkt 3.2: „inny błąd wydajnościowy środowiska”), and recovery is the
+    same. A subclass names the part by its error screen (`part`): the point of instrukcja CeZ and the label
+    come from there."""
 
+    part: type[EnvironmentFailure] = EnvironmentFailure
     seen = "strona nie wczytała się w wyznaczonym czasie; instrukcja CeZ, pkt {screen}"
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls.screen, cls.label = cls.part.screen, f"{cls.part.label} nie odpowiada"
 
 
 class PzNotAnswering(NotAnswering):
-    """The test PZ (or the login's way back to iIKP) did not answer: instrukcja CeZ pkt 3.1."""
+    """The test PZ (or the login's way back to iIKP) did not answer."""
 
-    screen = "3.1"
-    label = "Awaria środowiska: testowy Profil Zaufany nie odpowiada"
+    part = PzErrorScreen
 
 
 class IkpNotAnswering(NotAnswering):
-    """An iIKP page did not answer: instrukcja CeZ pkt 3.2."""
+    """An iIKP page did not answer."""
 
-    screen = "3.2"
-    label = "Awaria środowiska: iIKP nie odpowiada"
+    part = IkpErrorScreen
 
 
 class RefusedByIkp(AssertionError):
