@@ -341,8 +341,15 @@ def test_stopping_the_server_ends_an_answer_a_fault_holds(server):
             pass  # the server went away mid-answer: what matters is that the request ended
         answered.set()
 
+    def fired():
+        return requests.get(f"{server.ikp_url}/__sim__/faults", headers={"X-Sim-Token": server.token},
+                            timeout=5).json()[0]["fired"]
+
     threading.Thread(target=ask, daemon=True).start()
-    assert not answered.wait(0.5)  # held: the fault's minute has not passed
+    deadline = time.monotonic() + 10
+    while not fired() and time.monotonic() < deadline:  # wait until the fault holds the request
+        answered.wait(0.02)
+    assert fired() == 1 and not answered.is_set()  # held: the fault's minute has not passed
     started = time.monotonic()
     server.stop()
     assert answered.wait(10)
