@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 
 from behave import use_fixture
@@ -23,7 +22,7 @@ from harness.leaving import clean_up, log_out_if_logged_in
 from harness.masking import install_log_masking, mask_console_output, mask_files
 from harness.personas import PersonaBook, load_accounts, missing_accounts_message, needed_personas
 from harness.scene import Run, Scene
-from harness.simulator import TOKEN_ENV, AdminClient
+from harness.simulator import AdminClient, reach_simulator
 
 
 # -- run ------------------------------------------------------------------------------------------
@@ -68,19 +67,13 @@ def _has_needed_personas(context) -> bool:
 
 def _connect_simulator(context, run: Run) -> None:
     settings = run.settings
-    if settings.base_url:
-        token = os.environ.get(TOKEN_ENV, "")
-        if not token:
-            exits.end_now(f"Błąd konfiguracji '{TOKEN_ENV}': przy base_url symulatora podaj jego token "
-                          f"w zmiennej środowiskowej {TOKEN_ENV}.", exits.EXIT_USAGE)
-        run.ikp_url = settings.base_url
-        run.pz_url = settings.pz_url or preflight.pz_origin_of(settings.base_url)
+    if settings.base_url:  # a simulator already running (its token from the environment)
+        _, run.ikp_url, run.pz_url, token = reach_simulator(settings)
         preflight.check(run.ikp_url, run.pz_url, settings.preflight_timeout)
-        run.sim = AdminClient(settings.base_url, token)
-    else:
+    else:  # the run's own, stopped with the run
         process = use_fixture(simulator_fixture, context, settings)
-        run.ikp_url, run.pz_url = process.ikp_url, process.pz_url
-        run.sim = AdminClient(process.ikp_url, process.token)
+        run.ikp_url, run.pz_url, token = process.ikp_url, process.pz_url, process.token
+    run.sim = AdminClient(run.ikp_url, token)
     folder = parallel_worker.run_dir()
     own_copies = parallel_worker.worker_personas(folder) if folder else None
     if own_copies is None:

@@ -18,7 +18,7 @@ import requests
 
 from harness import child_process, metering
 from harness.config import PROJECT_ROOT
-from harness.errors import SuiteError
+from harness.errors import ConfigError, SuiteError
 from harness.masking import mask_text
 
 log = logging.getLogger("iikp.simulator")
@@ -306,7 +306,8 @@ def reach_simulator(settings) -> tuple[SimulatorProcess | None, str, str, str]:
     if settings.base_url:
         token = os.environ.get(TOKEN_ENV, "")
         if not token:
-            raise SuiteError(f"Przy base_url symulatora podaj jego token w zmiennej {TOKEN_ENV}.")
+            raise ConfigError(TOKEN_ENV, f"przy base_url symulatora podaj jego token w zmiennej środowiskowej "
+                                         f"{TOKEN_ENV}.")
         return None, settings.base_url, settings.pz_url or preflight.pz_origin_of(settings.base_url), token
     process = SimulatorProcess.for_settings(settings).start()
     return process, process.ikp_url, process.pz_url, process.token

@@ -65,3 +65,16 @@ def test_bad_values_name_the_key_and_the_allowed_values(source, key, raw, words)
 
 def test_the_simulator_token_variable_is_not_a_config_key():
     assert load_settings({}, {}, {"IIKP_SIM_TOKEN": "secret"}).target == "symulator"
+
+
+def test_a_running_simulators_address_without_its_token_is_a_config_error(monkeypatch):
+    from harness.simulator import TOKEN_ENV, reach_simulator
+
+    monkeypatch.delenv(TOKEN_ENV, raising=False)
+    settings = load_settings({"base_url": "http://127.0.0.1:9", "pz_url": "http://127.0.0.1:10"}, {}, {})
+    with pytest.raises(ConfigError) as caught:
+        reach_simulator(settings)  # the run, make zwiad and the parallel parent all reach it this way
+    assert str(caught.value) == ("Błąd konfiguracji 'IIKP_SIM_TOKEN': przy base_url symulatora podaj jego token w "
+                                 "zmiennej środowiskowej IIKP_SIM_TOKEN.")
+    monkeypatch.setenv(TOKEN_ENV, "t")
+    assert reach_simulator(settings) == (None, "http://127.0.0.1:9", "http://127.0.0.1:10", "t")
