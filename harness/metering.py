@@ -19,10 +19,6 @@ def enable() -> None:
         _timing.append(timing)
 
 
-def measured() -> bool:
-    return bool(_timing)
-
-
 def waiting() -> contextlib.AbstractContextManager:
     """Around the base page's explicit wait."""
     return _timing[0].waiting() if _timing else contextlib.nullcontext()

@@ -49,5 +49,4 @@ class Scene:
     before: Any = None  # what a screen showed before an attempt that should change nothing
     confirmation: Any = None  # what the last declaration's confirmation stated
     seen: Any = None  # the row a `Wtedy` step found, for the next sentences about „to …”
-    attempts: list = field(default_factory=list)  # the pages the login attempts of instrukcja CeZ pkt 3 ended on
     today: datetime.date | None = None  # the scenario's today, once asked
