@@ -117,18 +117,18 @@ def last(context, kind: type[Thing]) -> Thing:
 def named_order(context, patient: str, medicines) -> OrderRef:
     """The order of these medicines the scenario placed or arranged last for the acting patient."""
     persona = acting(context, patient)
-    wanted = sorted(medicines)
-    return context.scene.created.named(OrderRef, f"zamówienie na {', '.join(f'„{m}”' for m in medicines)}",
-                                       lambda ref: ref.patient == persona and sorted(ref.medicines) == wanted)
+    wanted = OrderRef(persona, tuple(medicines))
+    return context.scene.created.named(OrderRef, wanted.describe(), lambda ref: (
+        ref.patient == persona and sorted(ref.medicines) == sorted(wanted.medicines)))
 
 
 def named_consent(context, patient: str, kind: str, person: ThirdPerson | None = None, scope: str = "") -> ConsentRef:
     """The consent of this kind for this person (or these services) the scenario granted or arranged last."""
     persona = acting(context, patient)
     name = "" if person is None else persona.name if person.myself else person.name
-    whom = f"dla {person.name}" if person is not None else f"w zakresie „{scope}”"
-    return context.scene.created.named(ConsentRef, f"uprawnienie „{kind}” {whom}", lambda ref: (
-        ref.patient == persona and ref.kind == kind and (ref.person_name == name if person else ref.scope == scope)))
+    wanted = ConsentRef(persona, kind, person_name=name, scope="" if person else scope)
+    return context.scene.created.named(ConsentRef, wanted.describe(), lambda ref: (
+        ref.patient == persona and ref.kind == kind and ref.identity == wanted.identity))
 
 
 def facility(context) -> Facility:
